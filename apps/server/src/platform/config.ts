@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Every environment variable Parley reads. README "Configuration" lists the same, with defaults. */
+export const ConfigSchema = z.object({
+  /** HTTP port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL, used in links and webhook URLs shown to admins. */
+  PUBLIC_URL: z.url().optional(),
+  /** External PostgreSQL (≥ 15). When unset, the embedded server is started. */
+  DATABASE_URL: z.string().optional(),
+  /** Folder for the embedded database and other local data. */
+  DATA_DIR: z.string().default('./data'),
+  /** Port of the embedded PostgreSQL (never 5432). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Redis for realtime pub/sub between several Parley processes. */
+  REDIS_URL: z.string().optional(),
+  /** Database pool size per process. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(16),
+  /** Log level: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours (sliding). */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Seconds a user may have no open connection before becoming OFFLINE (D1 grace period). */
+  OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** Failed logins allowed per e-mail+IP per 15 minutes. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Serve cookies with the Secure flag (set true behind HTTPS). */
+  COOKIE_SECURE: bool.default(false),
+  /** Load the demo data at start-up when the database has no users yet. */
+  SEED_DEMO: bool.default(false),
+  /** Seconds to wait for HTTP, WebSockets and jobs to drain on shutdown. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** Run job workers in this process. */
+  JOBS_ENABLED: bool.default(true),
+});
+export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+
+/** Parses the environment; throws a readable error listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Roles combine: a user may hold several. */
+export const ROLES = ['admin', 'supervisor', 'agent'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** D1 availability of a user. The public API calls OFFLINE "INVISIBLE". */
+export const AVAILABILITIES = ['ACTIVE', 'BUSY', 'AWAY', 'OFFLINE'] as const;
+export const Availability = z.enum(AVAILABILITIES);
+export type Availability = z.infer<typeof Availability>;
+
+/** Who may call a route. Every route declares exactly one. */
+export const ACCESS_LEVELS = ['public', 'agent', 'supervisor', 'admin', 'api-key'] as const;
+export type Access = (typeof ACCESS_LEVELS)[number];

@@ -1,0 +1,6 @@
+export * from './auth.ts';
+export * from './enums.ts';
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './realtime.ts';
+export * from './users.ts';
