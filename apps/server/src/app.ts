@@ -1,4 +1,4 @@
-import fastify, { type FastifyInstance } from 'fastify';
+import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { createAuthenticator } from './modules/users/authenticate.ts';
@@ -28,7 +28,8 @@ export type App = FastifyInstance;
  */
 export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: App; ctx: AppContext }> {
   const app = fastify({
-    loggerInstance: logger,
+    // pino's Logger is a FastifyBaseLogger; the cast keeps App the plain FastifyInstance type.
+    loggerInstance: logger as FastifyBaseLogger,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID(),
     requestIdHeader: false,
     trustProxy: true,
@@ -40,7 +41,7 @@ export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: 
 
   const events = createEvents(db, logger);
   const jobs = createJobs(config, db, logger);
-  const realtime = await createRealtime(app, config, logger);
+  const realtime = await createRealtime(app, config, db, logger);
   const ctx: AppContext = { config, db, logger, events, jobs, realtime };
 
   // Access control first: it must see every route registered after it.

@@ -18,5 +18,9 @@ export type RealtimeEventType = RealtimeEvent['type'];
 export const RealtimeClientMessage = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') })]);
 export type RealtimeClientMessage = z.infer<typeof RealtimeClientMessage>;
 
+/** The server's answer to a client `ping` (not an event: it goes only to the socket that asked). */
+export const RealtimePong = z.object({ type: z.literal('pong') });
+export type RealtimePong = z.infer<typeof RealtimePong>;
+
 /** Seconds between server heartbeats; a client that hears nothing for 2 intervals reconnects. */
 export const HEARTBEAT_SECONDS = 20;

@@ -13,7 +13,7 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
-      path: v.instancePath || v.params.issue.path.join('.'),
+      path: v.instancePath,
       message: v.message ?? 'invalid',
     }));
     return {

@@ -1,0 +1,107 @@
+import { eq, sql } from 'drizzle-orm';
+import pino from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb } from '../../../test/db.ts';
+import type { Db } from '../db/client.ts';
+import { outboxEvents } from './events.schema.ts';
+import { createEvents } from './events.ts';
+import type { DomainEvent } from './types.ts';
+
+const logger = pino({ level: 'silent' });
+
+describe('events outbox', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await createTestDb();
+    await db.pool.query('create table probe (id int primary key)');
+  });
+
+  it('stores and dispatches nothing when the transaction rolls back', async () => {
+    const events = createEvents(db, logger);
+    const seen: DomainEvent[] = [];
+    events.on('probe.created', (e) => {
+      seen.push(e);
+    });
+    await expect(
+      events.transact(async ({ tx, emit }) => {
+        await tx.execute(sql`insert into probe values (1)`);
+        emit('probe.created', { id: 1 });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(seen).toEqual([]);
+    const rows = await db.orm.select().from(outboxEvents);
+    expect(rows).toEqual([]);
+  });
+
+  it('dispatches after commit, in order, and handlers see committed data', async () => {
+    const events = createEvents(db, logger);
+    const seen: { type: string; visible: number }[] = [];
+    const handler = async (e: DomainEvent) => {
+      // A different pool connection: only committed rows are visible to it.
+      const { rows } = await db.pool.query('select count(*)::int as n from probe where id = 2');
+      seen.push({ type: e.type, visible: rows[0].n });
+    };
+    events.on('probe.created', handler);
+    events.on('probe.touched', handler);
+    events.on('probe.created', () => {
+      throw new Error('a failing handler must not reach the caller');
+    });
+    const result = await events.transact(async ({ tx, emit }) => {
+      await tx.execute(sql`insert into probe values (2)`);
+      emit('probe.created', { id: 2 });
+      emit('probe.touched', { id: 2 });
+      return 'ok';
+    });
+    expect(result).toBe('ok');
+    expect(seen).toEqual([
+      { type: 'probe.created', visible: 1 },
+      { type: 'probe.touched', visible: 1 },
+    ]);
+    const rows = await db.orm.select().from(outboxEvents);
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.dispatchedAt !== null)).toBe(true);
+  });
+
+  it('sweeps a row left undispatched by a crash, once across two dispatchers', async () => {
+    const id = crypto.randomUUID();
+    await db.orm.insert(outboxEvents).values({
+      id,
+      type: 'probe.orphaned',
+      payload: { id: 3 },
+      occurredAt: new Date(Date.now() - 60_000),
+    });
+    const seen: unknown[] = [];
+    const a = createEvents(db, logger);
+    const b = createEvents(db, logger);
+    for (const events of [a, b]) {
+      events.on('probe.orphaned', (e) => {
+        seen.push(e.payload);
+      });
+    }
+    const counts = await Promise.all([a.sweep(), b.sweep()]);
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(1);
+    expect(seen).toEqual([{ id: 3 }]);
+    const [row] = await db.orm.select().from(outboxEvents).where(eq(outboxEvents.id, id));
+    expect(row?.dispatchedAt).not.toBeNull();
+    expect(await a.sweep()).toBe(0);
+  });
+
+  it('prunes dispatched rows older than a week', async () => {
+    const id = crypto.randomUUID();
+    const old = new Date(Date.now() - 8 * 24 * 3600_000);
+    await db.orm
+      .insert(outboxEvents)
+      .values({ id, type: 'probe.old', payload: {}, occurredAt: old, dispatchedAt: old });
+    await createEvents(db, logger).sweep();
+    expect(await db.orm.select().from(outboxEvents).where(eq(outboxEvents.id, id))).toEqual([]);
+  });
+
+  it('stop() waits for a running sweep and its handlers', async () => {
+    const events = createEvents(db, logger, { sweepEveryMs: 1 });
+    await events.start();
+    await events.stop();
+    // After stop nothing is scheduled: a later sweep runs only on request.
+    expect(await events.sweep()).toBe(0);
+  });
+});
