@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { CreateApiKeyRequest, DisplayName, Email, Password } from '@parley/contracts';
+import type { z } from 'zod';
+import { type CliCommand, UsageError } from '../../platform/cli-context.ts';
+import { createApiKeyRecord } from './api-keys.service.ts';
+import { ALL_ROLES } from './users.policy.ts';
+import { createUserRecord } from './users.service.ts';
+
+function parseOptions<T extends string>(args: string[], names: readonly T[]): Record<T, string | undefined> {
+  try {
+    const { values } = parseArgs({
+      args,
+      options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+      strict: true,
+      allowPositionals: false,
+    });
+    return values as Record<T, string | undefined>;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+function required<S extends z.ZodType>(schema: S, option: string, value: string | undefined): z.output<S> {
+  if (value === undefined) throw new UsageError(`--${option} is required`);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new UsageError(`--${option}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** `create-admin --email E --name N --password P`: a user with every role (admin, supervisor, agent). */
+export const createAdminCommand: CliCommand = async (args, { db }) => {
+  const values = parseOptions(args, ['email', 'name', 'password']);
+  const email = required(Email, 'email', values.email);
+  const displayName = required(DisplayName, 'name', values.name);
+  const password = required(Password, 'password', values.password);
+  // email_taken surfaces as "A user with the e-mail … already exists" through the CLI's error path.
+  const user = await createUserRecord(db.orm, { email, displayName, password, roles: ALL_ROLES });
+  console.log(`Created admin ${user.email} (${user.id}) with roles ${user.roles.join(', ')}.`);
+};
+
+/** `create-api-key --name N`: prints the key once; only its hash is stored. */
+export const createApiKeyCommand: CliCommand = async (args, { db }) => {
+  const values = parseOptions(args, ['name']);
+  const name = required(CreateApiKeyRequest.shape.name, 'name', values.name);
+  const created = await createApiKeyRecord(db.orm, name, null);
+  console.log(`Created API key "${name}" (${created.row.id}). It is shown only this once:`);
+  console.log(created.key);
+};
