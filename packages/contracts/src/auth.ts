@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Availability, Role } from './enums.ts';
 import { LIMITS } from './limits.ts';
 
-export const Email = z.email().max(LIMITS.email).transform((s) => s.toLowerCase());
+export const Email = z
+  .email()
+  .max(LIMITS.email)
+  .transform((s) => s.toLowerCase());
 export const Password = z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax);
 export const DisplayName = z.string().trim().min(1).max(LIMITS.displayName);
 

@@ -1,4 +1,5 @@
 export * from './auth.ts';
+export * from './conversations-enums.ts';
 export * from './enums.ts';
 export * from './errors.ts';
 export * from './limits.ts';

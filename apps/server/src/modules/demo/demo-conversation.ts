@@ -1,0 +1,195 @@
+import type {
+  Channel,
+  ConversationStatus,
+  DeliveryState,
+  MessageDirection,
+  Priority,
+} from '@parley/contracts';
+import type { MessageContent } from '../messages/messages.schema.ts';
+import { finishConversation } from './demo-conversation-state.ts';
+import { DEMO_QUEUES, type DemoQueueName } from './demo-people.ts';
+import {
+  AGENT_CLOSINGS,
+  AGENT_FILLERS,
+  AGENT_WAITING,
+  CUSTOMER_FILLERS,
+  CUSTOMER_THANKS,
+  DEMO_SCRIPTS,
+} from './demo-scripts.ts';
+import type { DemoData } from './demo-types.ts';
+import type { Prng } from './prng.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export interface DemoAgent {
+  id: string;
+  firstName: string;
+}
+
+/** What every conversation draws on: randomness, ids and the installation's people, queues and tags. */
+export interface DemoWorld {
+  prng: Prng;
+  newId(): string;
+  /** agent1 … agent5 in order. */
+  agents: readonly DemoAgent[];
+  supervisorId: string;
+  queueIds: Readonly<Record<DemoQueueName, string>>;
+  tagIds: Readonly<Record<string, string>>;
+}
+
+/** One conversation to make: its thread key, final status and the time window it must fit in. */
+export interface ConversationPlan {
+  status: ConversationStatus;
+  start: number;
+  /** Nothing of the conversation (messages, log, closing) may happen after this instant. */
+  end: number;
+  channel: Channel;
+  ourAddress: string;
+  customerAddress: string;
+  customer: { id: string; name: string; firstName: string; premium: boolean } | null;
+}
+
+/** Random gap before a message, by who speaks after whom (customers answer slower than agents). */
+function gapBefore(prng: Prng, previous: MessageDirection, next: MessageDirection): number {
+  const logUniform = (min: number, max: number) =>
+    Math.exp(Math.log(min) + prng.next() * Math.log(max / min));
+  if (previous === next) return logUniform(10_000, 3 * MINUTE);
+  return next === 'OUTBOUND' ? logUniform(MINUTE, 90 * MINUTE) : logUniform(2 * MINUTE, 6 * HOUR);
+}
+
+function directions(prng: Prng, assigned: boolean, status: ConversationStatus): MessageDirection[] {
+  if (!assigned) return Array.from({ length: prng.int(2, 3) }, () => 'INBOUND' as const);
+  const dirs: MessageDirection[] = ['INBOUND'];
+  const n = prng.int(2, 14);
+  while (dirs.length < n) {
+    dirs.push(dirs.at(-1) === 'OUTBOUND' || prng.chance(0.8) ? opposite(dirs.at(-1)) : 'INBOUND');
+  }
+  // D2: a customer message reopens WAITING/SOLVED, and CLOSED ones end on the agent's word here.
+  const mustEnd: MessageDirection = status === 'OPEN' && prng.chance(0.7) ? 'INBOUND' : 'OUTBOUND';
+  if (dirs.at(-1) !== mustEnd) dirs.push(mustEnd);
+  return dirs;
+}
+
+const opposite = (d: MessageDirection | undefined): MessageDirection =>
+  d === 'INBOUND' ? 'OUTBOUND' : 'INBOUND';
+
+/** Appends one conversation with its messages, tags, notes, change log and read state to `out`. */
+export function buildConversation(world: DemoWorld, plan: ConversationPlan, out: DemoData): void {
+  const { prng } = world;
+  const script = prng.weighted(Object.fromEntries(DEMO_SCRIPTS.map((s, i) => [String(i), s.weight])));
+  const s = DEMO_SCRIPTS[Number(script)] as (typeof DEMO_SCRIPTS)[number];
+  const queueName: DemoQueueName = prng.chance(0.15) ? 'Default' : s.queue;
+  const members = DEMO_QUEUES[queueName].map((n) => world.agents[n - 1] as DemoAgent);
+  const assigned = plan.status !== 'OPEN' || prng.chance(0.65);
+  const assignee = assigned ? prng.pick(members) : null;
+  const priority: Priority =
+    s.tag === 'complaint'
+      ? prng.pick(['HIGH', 'URGENT'])
+      : prng.weighted({ NORMAL: 62, HIGH: 16, LOW: 14, URGENT: 8 });
+  const dirs = directions(prng, assigned, plan.status);
+  const handoverAt = assigned && dirs.length >= 6 && prng.chance(0.12) ? prng.int(2, dirs.length - 2) : -1;
+  const others = members.filter((m) => m !== assignee);
+  const previous = handoverAt > 0 && others.length > 0 ? prng.pick(others) : null;
+
+  // Offsets from the start: one per message, then the status changes after the last message.
+  const offsets = [0];
+  for (let i = 1; i < dirs.length; i++) {
+    offsets.push(
+      (offsets[i - 1] as number) +
+        gapBefore(prng, dirs[i - 1] as MessageDirection, dirs[i] as MessageDirection),
+    );
+  }
+  const last = offsets.at(-1) as number;
+  const solvedOffset = last + prng.int(1, 10) * MINUTE;
+  const closedOffset = solvedOffset + prng.int(10, 48 * 60) * MINUTE;
+  const span = plan.status === 'CLOSED' ? closedOffset : plan.status === 'SOLVED' ? solvedOffset : last;
+  const scale = span > 0 ? Math.min(1, ((plan.end - plan.start) * 0.95) / span) : 1;
+  const at = (offset: number) => new Date(plan.start + Math.round(offset * scale));
+
+  const conversationId = world.newId();
+  const fill = (text: string, agent: DemoAgent | null) =>
+    text
+      .replaceAll('{first}', plan.customer?.firstName ?? 'there')
+      .replaceAll('{agent}', agent?.firstName ?? 'team')
+      .replaceAll('{order}', `PS-${prng.digits(6)}`)
+      .replaceAll('{tracking}', `TRK${prng.digits(10)}`)
+      .replaceAll('{amount}', `£${prng.int(9, 499)}.${prng.digits(2)}`);
+  const authorAt = (i: number) => (previous && i < handoverAt ? previous : assignee);
+
+  let inboundSeen = 0;
+  let outboundSeen = 0;
+  const lastInbound = dirs.lastIndexOf('INBOUND');
+  const lastOutbound = dirs.lastIndexOf('OUTBOUND');
+  dirs.forEach((direction, i) => {
+    const inbound = direction === 'INBOUND';
+    const author = inbound ? null : authorAt(i);
+    let content: MessageContent;
+    let contentType: 'TEXT' | 'LOCATION' = 'TEXT';
+    if (inbound) {
+      const closingThanks =
+        i === lastInbound && i > 0 && (plan.status === 'SOLVED' || plan.status === 'CLOSED');
+      if (inboundSeen === 1 && s.tag === 'delivery' && prng.chance(0.2)) {
+        contentType = 'LOCATION';
+        content = { latitude: 51.5 + prng.next() / 10, longitude: -0.2 + prng.next() / 10, name: 'Home' };
+      } else {
+        const line =
+          inboundSeen === 0
+            ? prng.pick(s.openings)
+            : closingThanks
+              ? prng.pick(CUSTOMER_THANKS)
+              : (s.followUps[inboundSeen - 1] ?? prng.pick(CUSTOMER_FILLERS));
+        content = { text: fill(line, assignee) };
+      }
+      inboundSeen++;
+    } else {
+      const line =
+        i === lastOutbound && plan.status === 'WAITING'
+          ? prng.pick(AGENT_WAITING)
+          : i === lastOutbound && (plan.status === 'SOLVED' || plan.status === 'CLOSED') && outboundSeen > 0
+            ? prng.pick(AGENT_CLOSINGS)
+            : (s.replies[inboundSeen - 1] ?? prng.pick(AGENT_FILLERS));
+      content = { text: fill(line, author) };
+      outboundSeen++;
+    }
+    if (plan.channel === 'EMAIL' && contentType === 'TEXT')
+      content.subject = i === 0 ? s.topic : `Re: ${s.topic}`;
+    const deliveryState: DeliveryState = inbound
+      ? 'RECEIVED'
+      : prng.chance(0.01)
+        ? 'FAILED'
+        : plan.channel === 'SMS' || plan.channel === 'EMAIL' || (i === lastOutbound && prng.chance(0.5))
+          ? 'DELIVERED'
+          : 'SEEN';
+    const id = world.newId();
+    out.messages.push({
+      id,
+      conversationId,
+      direction,
+      channel: plan.channel,
+      fromAddress: inbound ? plan.customerAddress : plan.ourAddress,
+      toAddress: inbound ? plan.ourAddress : plan.customerAddress,
+      authorKind: inbound ? 'CUSTOMER' : 'AGENT',
+      authorUserId: author?.id ?? null,
+      contentType,
+      content,
+      deliveryState,
+      providerMessageId: deliveryState === 'FAILED' ? null : prng.hex(32),
+      createdAt: at(offsets[i] as number),
+      updatedAt: at(offsets[i] as number),
+    });
+  });
+
+  finishConversation(world, plan, out, {
+    conversationId,
+    script: s,
+    queueName,
+    priority,
+    assignee,
+    previous,
+    handoverAt,
+    messages: out.messages.slice(-dirs.length),
+    closedAt: at(closedOffset),
+    solvedAt: at(solvedOffset),
+  });
+}

@@ -1,0 +1,84 @@
+import {
+  AUTHOR_KINDS,
+  type AuthorKind,
+  CHANNELS,
+  type Channel,
+  DELIVERY_STATES,
+  type DeliveryState,
+  MESSAGE_CONTENT_TYPES,
+  MESSAGE_DIRECTIONS,
+  type MessageContentType,
+  type MessageDirection,
+} from '@parley/contracts';
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { conversations } from '../conversations/conversations.schema.ts';
+import { inList } from '../conversations/sql-in-list.ts';
+import { users } from '../users/users.schema.ts';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * Message body; which fields are present depends on the content type:
+ * TEXT `text` (+ `subject` on e-mail) · IMAGE/VIDEO/AUDIO/DOCUMENT `url`, `caption`, `fileName` ·
+ * LOCATION `latitude`, `longitude`, `name`, `address` · TEMPLATE `templateName`, `language`,
+ * `placeholders` (and the rendered `text`).
+ */
+export interface MessageContent {
+  text?: string;
+  subject?: string;
+  url?: string;
+  caption?: string;
+  fileName?: string;
+  latitude?: number;
+  longitude?: number;
+  name?: string;
+  address?: string;
+  templateName?: string;
+  language?: string;
+  placeholders?: string[];
+}
+
+/** Messages exchanged with the customer in a conversation (internal notes live in `notes`). */
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    direction: text('direction').notNull().$type<MessageDirection>(),
+    channel: text('channel').notNull().$type<Channel>(),
+    /** Sender address: the customer's on INBOUND, ours on OUTBOUND. */
+    fromAddress: text('from_address').notNull(),
+    /** Destination address: ours on INBOUND, the customer's on OUTBOUND. */
+    toAddress: text('to_address').notNull(),
+    authorKind: text('author_kind').notNull().$type<AuthorKind>(),
+    /** The agent who wrote an AGENT message. */
+    authorUserId: uuid('author_user_id').references(() => users.id),
+    contentType: text('content_type').notNull().$type<MessageContentType>(),
+    content: jsonb('content').notNull().$type<MessageContent>(),
+    deliveryState: text('delivery_state').notNull().$type<DeliveryState>(),
+    /** The provider's id: duplicates of an inbound webhook are recognised by it. */
+    providerMessageId: text('provider_message_id'),
+    /** The id the agent's browser chose, so a retried send is stored once. */
+    clientId: uuid('client_id'),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt, t.id),
+    uniqueIndex('messages_channel_provider_id_key').on(t.channel, t.providerMessageId),
+    uniqueIndex('messages_conversation_client_id_key').on(t.conversationId, t.clientId),
+    check('messages_direction_check', sql`${t.direction} in ${inList(MESSAGE_DIRECTIONS)}`),
+    check('messages_channel_check', sql`${t.channel} in ${inList(CHANNELS)}`),
+    check('messages_author_kind_check', sql`${t.authorKind} in ${inList(AUTHOR_KINDS)}`),
+    check('messages_content_type_check', sql`${t.contentType} in ${inList(MESSAGE_CONTENT_TYPES)}`),
+    check('messages_delivery_state_check', sql`${t.deliveryState} in ${inList(DELIVERY_STATES)}`),
+    check(
+      'messages_customer_inbound_check',
+      sql`(${t.authorKind} = 'CUSTOMER') = (${t.direction} = 'INBOUND')`,
+    ),
+    check('messages_agent_author_check', sql`${t.authorKind} <> 'AGENT' or ${t.authorUserId} is not null`),
+  ],
+);

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../users/users.schema.ts';
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
+
+/** D4 queues group conversations. Exactly one is the Default queue (partial unique index). */
+export const queues = pgTable(
+  'queues',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('queues_name_key').on(sql`lower(${t.name})`),
+    uniqueIndex('queues_single_default_key').on(t.isDefault).where(sql`${t.isDefault}`),
+  ],
+);
+
+/** The agents of a queue (D4); an assignee must be a member of the conversation's queue (D3). */
+export const queueMembers = pgTable(
+  'queue_members',
+  {
+    queueId: uuid('queue_id')
+      .notNull()
+      .references(() => queues.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.queueId, t.userId] }), index('queue_members_user_idx').on(t.userId)],
+);

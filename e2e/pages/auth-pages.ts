@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+
+/** The first-run page that creates the first admin of an empty installation. */
+export class FirstRunPage {
+  constructor(private readonly page: Page) {}
+
+  async createAdmin(name: string, email: string, password: string): Promise<void> {
+    const form = this.page.getByTestId('first-run-form');
+    await form.waitFor();
+    await form.getByLabel('Your name').fill(name);
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await form.getByRole('button', { name: 'Create admin and sign in' }).click();
+  }
+}
+
+/** The sign-in page. */
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+
+  async signIn(email: string, password: string): Promise<void> {
+    const form = this.page.getByTestId('login-form');
+    await form.waitFor();
+    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('Password', { exact: true }).fill(password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async errorText(): Promise<string> {
+    return (await this.page.getByTestId('login-error').textContent()) ?? '';
+  }
+}

@@ -1,0 +1,25 @@
+import type { Page } from 'playwright-core';
+
+/** The signed-in app shell: navigation and the profile menu at the bottom left. */
+export class Shell {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilSignedIn(): Promise<void> {
+    await this.page.getByTestId('profile-menu').waitFor();
+  }
+
+  async myStatus(): Promise<string> {
+    return (await this.page.getByTestId('my-status').textContent()) ?? '';
+  }
+
+  async setStatus(availability: 'ACTIVE' | 'BUSY' | 'AWAY' | 'OFFLINE'): Promise<void> {
+    await this.page.getByTestId('profile-menu').click();
+    await this.page.getByTestId(`status-${availability}`).click();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByTestId('profile-menu').click();
+    await this.page.getByTestId('sign-out').click();
+    await this.page.getByTestId('login-form').waitFor();
+  }
+}
