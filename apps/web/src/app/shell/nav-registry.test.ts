@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { allScreens, NAV, visibleNav } from './nav-registry.ts';
+
+const paths = (roles: Parameters<typeof visibleNav>[1]) =>
+  allScreens(visibleNav(NAV, roles)).map((s) => s.path);
+
+describe('nav registry', () => {
+  it('shows agents the Team board but no settings', () => {
+    expect(paths(['agent'])).toEqual(['/team']);
+    expect(visibleNav(NAV, ['supervisor']).map((e) => e.label)).toEqual(['Team']);
+  });
+
+  it('shows admins the settings screens', () => {
+    expect(paths(['admin'])).toEqual(['/team', '/settings/users', '/settings/api-keys']);
+  });
+
+  it('drops a group whose children are all hidden', () => {
+    const registry = visibleNav(
+      [
+        {
+          label: 'G',
+          icon: () => null,
+          children: [{ label: 'A', path: '/a', icon: () => null, screen: () => null, roles: ['admin'] }],
+        },
+      ],
+      ['agent'],
+    );
+    expect(registry).toEqual([]);
+  });
+});

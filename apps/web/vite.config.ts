@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The server listens on 3000 in development; the dev server forwards the API and the socket to it
+// so the browser sees one origin (cookies and CSRF work as in production).
+const API_TARGET = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: {
+    proxy: {
+      '/api/ws': { target: API_TARGET, ws: true },
+      '/api': { target: API_TARGET },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api/ws': { target: API_TARGET, ws: true },
+      '/api': { target: API_TARGET },
+    },
+  },
+});
