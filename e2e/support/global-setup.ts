@@ -7,5 +7,8 @@ export default function setup(): void {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium"`);
   }
-  execFileSync(process.execPath, ['scripts/ensure-web-build.ts'], { cwd: new URL('../..', import.meta.url), stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/ensure-web-build.ts'], {
+    cwd: new URL('../..', import.meta.url),
+    stdio: 'inherit',
+  });
 }

@@ -26,7 +26,12 @@ export const ConfigSchema = z.object({
   /** Log level: fatal, error, warn, info, debug, trace, silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Session lifetime in hours (sliding). */
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** Seconds a user may have no open connection before becoming OFFLINE (D1 grace period). */
   OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** Failed logins allowed per e-mail+IP per 15 minutes. */

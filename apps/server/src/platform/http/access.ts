@@ -80,6 +80,6 @@ export function installAccessControl(app: FastifyInstance, authenticate: Authent
 /** The signed-in user of a route declared `agent`/`supervisor`/`admin`. */
 export function currentUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   const p = request.principal;
-  if (!p || p.kind !== 'user') throw new AppError('unauthenticated', 401, 'Sign in first');
+  if (p?.kind !== 'user') throw new AppError('unauthenticated', 401, 'Sign in first');
   return p;
 }

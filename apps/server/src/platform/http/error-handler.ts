@@ -26,12 +26,18 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
     return { status: 413, body: { error: { code: 'payload_too_large', message: 'Request body too large' } } };
   }
   if (fe.statusCode === 429) {
-    return { status: 429, body: { error: { code: 'rate_limited', message: 'Too many requests, retry later' } } };
+    return {
+      status: 429,
+      body: { error: { code: 'rate_limited', message: 'Too many requests, retry later' } },
+    };
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return { status: 400, body: { error: { code: 'validation_failed', message: fe.message } } };
   }
-  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'internal_error', message: 'Something went wrong on our side' } },
+  };
 }
 
 /** Installs the one error handler and a JSON 404. */
@@ -42,7 +48,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     return reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
-    const body: ErrorBody = { error: { code: 'not_found', message: `No route ${request.method} ${request.url}` } };
+    const body: ErrorBody = {
+      error: { code: 'not_found', message: `No route ${request.method} ${request.url}` },
+    };
     return reply.status(404).send(body);
   });
 }
