@@ -1,0 +1,12 @@
+/** `npm run bench -- <name>`: runs one benchmark, prints a table and writes JSON to bench/results/. */
+const BENCHES: Record<string, () => Promise<void>> = {
+  startup: async () => (await import('./startup.ts')).runStartupBench(),
+};
+
+const name = process.argv[2];
+const bench = name ? BENCHES[name] : undefined;
+if (!bench) {
+  console.error(`Usage: npm run bench -- <name>\nBenchmarks: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+await bench();
