@@ -8,7 +8,7 @@ export class FirstRunPage {
     const form = this.page.getByTestId('first-run-form');
     await form.waitFor();
     await form.getByLabel('Your name').fill(name);
-    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('E-mail', { exact: true }).fill(email);
     await form.getByLabel('Password', { exact: true }).fill(password);
     await form.getByRole('button', { name: 'Create admin and sign in' }).click();
   }
@@ -21,7 +21,7 @@ export class LoginPage {
   async signIn(email: string, password: string): Promise<void> {
     const form = this.page.getByTestId('login-form');
     await form.waitFor();
-    await form.getByLabel('E-mail').fill(email);
+    await form.getByLabel('E-mail', { exact: true }).fill(email);
     await form.getByLabel('Password', { exact: true }).fill(password);
     await form.getByRole('button', { name: 'Sign in' }).click();
   }

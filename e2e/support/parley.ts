@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,8 @@ export interface RunningParley {
  */
 export async function startParley(env: Record<string, string> = {}): Promise<RunningParley> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-e2e-'));
+  // The embedded PostgreSQL runs as the postgres OS user, which must be able to enter the folder.
+  chmodSync(dataDir, 0o755);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['apps/server/src/main.ts'], {
     cwd: ROOT,

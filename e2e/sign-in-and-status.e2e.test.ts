@@ -49,3 +49,44 @@ test('first-run admin creation → sign in → change status → sign out → si
   await page.goto(`${parley.url}/setup`);
   await shell.waitUntilSignedIn();
 });
+
+test("a colleague's status change reaches the Team board live, without reload", async () => {
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(`${parley.url}/login`);
+  await new LoginPage(admin).signIn(email, password);
+  await new Shell(admin).waitUntilSignedIn();
+
+  // The admin creates an agent through the API, as the users screen does.
+  const csrf = await admin.evaluate(async () => {
+    const res = await fetch('/api/auth/session');
+    return ((await res.json()) as { csrfToken: string }).csrfToken;
+  });
+  const created = await admin.evaluate(async (token) => {
+    const res = await fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': token },
+      body: JSON.stringify({
+        email: 'grace@example.com',
+        displayName: 'Grace Agent',
+        roles: ['agent'],
+        password: 'another long password',
+      }),
+    });
+    return res.status;
+  }, csrf);
+  expect(created).toBe(201);
+
+  await admin.goto(`${parley.url}/team`);
+  const graceCard = admin.getByTestId('team-member').filter({ hasText: 'Grace Agent' });
+  await graceCard.waitFor();
+
+  const agent = await (await browser.newContext()).newPage();
+  await agent.goto(`${parley.url}/login`);
+  await new LoginPage(agent).signIn('grace@example.com', 'another long password');
+  const agentShell = new Shell(agent);
+  await agentShell.waitUntilSignedIn();
+  await expect.poll(() => graceCard.getAttribute('data-availability')).toBe('ACTIVE');
+
+  await agentShell.setStatus('AWAY');
+  await expect.poll(() => graceCard.getAttribute('data-availability')).toBe('AWAY');
+});
