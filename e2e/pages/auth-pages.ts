@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 
 /** The first-run page that creates the first admin of an empty installation. */
 export class FirstRunPage {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async createAdmin(name: string, email: string, password: string): Promise<void> {
     const form = this.page.getByTestId('first-run-form');
@@ -16,7 +19,10 @@ export class FirstRunPage {
 
 /** The sign-in page. */
 export class LoginPage {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async signIn(email: string, password: string): Promise<void> {
     const form = this.page.getByTestId('login-form');

@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 
 /** The signed-in app shell: navigation and the profile menu at the bottom left. */
 export class Shell {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async waitUntilSignedIn(): Promise<void> {
     await this.page.getByTestId('profile-menu').waitFor();

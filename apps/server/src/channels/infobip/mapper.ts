@@ -1,0 +1,272 @@
+import type { Channel, MessageContentType } from '@parley/contracts';
+import { ChannelError } from '../channel-error.ts';
+import { InfobipPayloadError } from './errors.ts';
+import {
+  DeliveryResult,
+  type IncomingContentPart,
+  MoEvent,
+  type MoEvent as MoEventType,
+  SeenResult,
+  WebhookEnvelope,
+} from './payloads.ts';
+import type {
+  ContentBody,
+  DeliveryStatusUpdate,
+  InfobipConnection,
+  MappedWebhook,
+  OutboundMessage,
+  SkippedEvent,
+} from './types.ts';
+
+// Infobip channel → ours. Viber Business Messages and Viber bots are both Viber to an agent, and
+// MMS threads with SMS on the same phone number.
+const INBOUND_CHANNELS: Record<string, Channel> = {
+  SMS: 'SMS',
+  MMS: 'SMS',
+  WHATSAPP: 'WHATSAPP',
+  VIBER_BM: 'VIBER',
+  VIBER_BOT: 'VIBER',
+  MESSENGER: 'FACEBOOK_MESSENGER',
+};
+
+// Ours → Infobip. Viber goes out as Business Messages, Infobip's product for two-way Viber.
+const OUTBOUND_CHANNELS: Partial<Record<Channel, string>> = {
+  SMS: 'SMS',
+  WHATSAPP: 'WHATSAPP',
+  VIBER: 'VIBER_BM',
+  FACEBOOK_MESSENGER: 'MESSENGER',
+};
+
+/** Infobip writes offsets without a colon ("+0000"); the rest of Parley speaks strict ISO 8601 UTC. */
+export function toIsoTimestamp(value: string): string | undefined {
+  const normalized = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const time = Date.parse(normalized);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+type PartMapping = { contentType: MessageContentType; content: ContentBody } | { unsupported: string };
+
+function mapContentPart(part: IncomingContentPart): PartMapping {
+  const caption = part.text === undefined ? {} : { caption: part.text };
+  switch (part.type) {
+    case 'TEXT':
+    case 'LIST_REPLY':
+    case 'BUTTON_REPLY':
+      // A picked list item or button reaches the agent as the words the customer chose.
+      return part.text === undefined
+        ? { unsupported: `${part.type} without text` }
+        : { contentType: 'TEXT', content: { text: part.text } };
+    case 'URL':
+      return part.url === undefined
+        ? { unsupported: 'URL without url' }
+        : { contentType: 'TEXT', content: { text: part.url, url: part.url } };
+    case 'IMAGE':
+    case 'VIDEO':
+    case 'AUDIO':
+    case 'DOCUMENT':
+    case 'FILE': {
+      if (part.url === undefined) return { unsupported: `${part.type} without url` };
+      const contentType = part.type === 'FILE' ? 'DOCUMENT' : part.type;
+      return { contentType, content: { url: part.url, ...caption } };
+    }
+    case 'LOCATION': {
+      const { latitude, longitude, url } = part;
+      if (url === undefined && (latitude === undefined || longitude === undefined)) {
+        return { unsupported: 'LOCATION without coordinates or url' };
+      }
+      return { contentType: 'LOCATION', content: { latitude, longitude, url } };
+    }
+    default:
+      return { unsupported: `unsupported content type ${part.type}` };
+  }
+}
+
+// One Infobip message may carry several parts (MMS: media + text + subject; several files). Each
+// part becomes its own message; the first keeps Infobip's id and the others get a stable suffix so
+// a redelivered event is still recognised as a duplicate part by part.
+function mapMoEvent(connectionId: string, event: MoEventType, out: MappedWebhook): void {
+  const channel = INBOUND_CHANNELS[event.channel];
+  if (channel === undefined) {
+    out.skipped.push({ providerMessageId: event.messageId, reason: `unsupported channel ${event.channel}` });
+    return;
+  }
+  const receivedAt = toIsoTimestamp(event.receivedAt);
+  if (receivedAt === undefined) {
+    out.skipped.push({
+      providerMessageId: event.messageId,
+      reason: `invalid receivedAt ${event.receivedAt}`,
+    });
+    return;
+  }
+  const subject = event.content.find((part) => part.type === 'SUBJECT');
+  const subjectText = subject?.cleanText ?? subject?.text;
+  const mapped: Array<{ contentType: MessageContentType; content: ContentBody }> = [];
+  for (const part of event.content) {
+    if (part.type === 'SUBJECT') continue;
+    const result = mapContentPart(part);
+    if ('unsupported' in result) {
+      out.skipped.push({ providerMessageId: event.messageId, reason: result.unsupported });
+    } else {
+      mapped.push(result);
+    }
+  }
+  if (mapped.length === 0 && subjectText !== undefined) {
+    mapped.push({ contentType: 'TEXT', content: { text: subjectText } });
+  }
+  mapped.forEach((part, index) => {
+    const content =
+      index === 0 && subjectText !== undefined ? { ...part.content, subject: subjectText } : part.content;
+    out.messages.push({
+      connectionId,
+      channel,
+      providerMessageId: index === 0 ? event.messageId : `${event.messageId}#${index + 1}`,
+      from: event.sender,
+      to: event.destination,
+      receivedAt,
+      contentType: part.contentType,
+      content: withoutUndefined(content),
+    });
+  });
+}
+
+function withoutUndefined(content: ContentBody): ContentBody {
+  return Object.fromEntries(
+    Object.entries(content).filter(([, value]) => value !== undefined),
+  ) as ContentBody;
+}
+
+const FAILED_GROUPS = new Set(['UNDELIVERABLE', 'EXPIRED', 'REJECTED']);
+
+function mapDelivery(result: DeliveryResult): DeliveryStatusUpdate | SkippedEvent {
+  const at = toIsoTimestamp(result.doneAt);
+  if (at === undefined)
+    return { providerMessageId: result.messageId, reason: `invalid doneAt ${result.doneAt}` };
+  const group = result.status.groupName;
+  if (group === 'DELIVERED') return { providerMessageId: result.messageId, state: 'DELIVERED', at };
+  if (FAILED_GROUPS.has(group)) {
+    const reason = result.error?.description ?? result.status.description ?? result.status.name ?? group;
+    return { providerMessageId: result.messageId, state: 'FAILED', reason, at };
+  }
+  // ACCEPTED and PENDING: handed on towards the handset, no final word yet.
+  return { providerMessageId: result.messageId, state: 'SENT', at };
+}
+
+/**
+ * Turns any Infobip Messages API webhook body (incoming messages, delivery reports, seen reports —
+ * the three share the `results` envelope and differ by `event`) into Parley's shapes. Results the
+ * adapter cannot map (typing indicators, reactions, unsupported channels) come back in `skipped`
+ * with a reason; only a body that is not an Infobip payload at all throws InfobipPayloadError.
+ */
+export function mapWebhookPayload(connectionId: string, payload: unknown): MappedWebhook {
+  const envelope = WebhookEnvelope.safeParse(payload);
+  if (!envelope.success)
+    throw new InfobipPayloadError('Expected an Infobip webhook body with a results array');
+  const out: MappedWebhook = { messages: [], statusUpdates: [], skipped: [] };
+  for (const result of envelope.data.results) {
+    const providerMessageId = result.messageId ?? '';
+    const parsed =
+      result.event === 'MO'
+        ? MoEvent.safeParse(result)
+        : result.event === 'DELIVERY'
+          ? DeliveryResult.safeParse(result)
+          : result.event === 'SEEN'
+            ? SeenResult.safeParse(result)
+            : undefined;
+    if (parsed === undefined) {
+      out.skipped.push({ providerMessageId, reason: `unsupported event ${result.event ?? '(none)'}` });
+    } else if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
+      out.skipped.push({ providerMessageId, reason: `malformed ${result.event} event (${fields})` });
+    } else if (parsed.data.event === 'MO') {
+      mapMoEvent(connectionId, parsed.data, out);
+    } else if (parsed.data.event === 'DELIVERY') {
+      const mapped = mapDelivery(parsed.data);
+      if ('state' in mapped) out.statusUpdates.push(mapped);
+      else out.skipped.push(mapped);
+    } else {
+      const at = toIsoTimestamp(parsed.data.seenAt);
+      if (at === undefined)
+        out.skipped.push({ providerMessageId, reason: `invalid seenAt ${parsed.data.seenAt}` });
+      else out.statusUpdates.push({ providerMessageId, state: 'SEEN', at });
+    }
+  }
+  return out;
+}
+
+function requireField<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') {
+    throw new ChannelError('unsupported_content', false, `Cannot send: ${what} is missing`);
+  }
+  return value;
+}
+
+function toMessageBody(outbound: OutboundMessage): Record<string, unknown> {
+  const { content } = outbound;
+  const caption = content.caption === undefined ? {} : { text: content.caption };
+  switch (outbound.contentType) {
+    case 'TEXT':
+      return { type: 'TEXT', text: requireField(content.text, 'text') };
+    case 'IMAGE':
+    case 'VIDEO':
+      return { type: outbound.contentType, url: requireField(content.url, 'url'), ...caption };
+    case 'AUDIO':
+    case 'DOCUMENT': {
+      // The Messages API has no outbound audio body; an audio file still reaches the customer as a document.
+      const filename = content.fileName === undefined ? {} : { filename: content.fileName };
+      return { type: 'DOCUMENT', url: requireField(content.url, 'url'), ...caption, ...filename };
+    }
+    case 'LOCATION':
+      return withoutUndefined({
+        type: 'LOCATION',
+        latitude: requireField(content.latitude, 'latitude'),
+        longitude: requireField(content.longitude, 'longitude'),
+        name: content.name,
+        address: content.address,
+      } as ContentBody);
+    case 'TEMPLATE':
+      // Template placeholders are positional: {{1}}, {{2}} … in the approved template.
+      return Object.fromEntries([
+        ['type', 'TEXT'],
+        ...(content.placeholders ?? []).map((value, index) => [String(index + 1), value]),
+      ]);
+  }
+}
+
+/**
+ * Builds the `POST /messages-api/1/messages` body for one outbound message. Our message id goes out
+ * as the destination's messageId and as callbackData, so delivery and seen reports name our message.
+ * `reportUrl` asks Infobip to post this message's delivery and seen reports there.
+ */
+export function toSendRequest(
+  connection: Pick<InfobipConnection, 'channel' | 'sender'>,
+  outbound: OutboundMessage,
+  options: { reportUrl?: string } = {},
+): { messages: Array<Record<string, unknown>> } {
+  const channel = OUTBOUND_CHANNELS[connection.channel];
+  if (channel === undefined) {
+    throw new ChannelError(
+      'unsupported_channel',
+      false,
+      `Infobip Messages API does not carry ${connection.channel}`,
+    );
+  }
+  const reports =
+    options.reportUrl === undefined
+      ? {}
+      : { delivery: { url: options.reportUrl }, seen: { url: options.reportUrl } };
+  const message: Record<string, unknown> = {
+    channel,
+    sender: connection.sender,
+    destinations: [{ to: outbound.to, messageId: outbound.id }],
+    webhooks: { ...reports, callbackData: outbound.id },
+  };
+  if (outbound.contentType === 'TEMPLATE') {
+    const language = outbound.content.language === undefined ? {} : { language: outbound.content.language };
+    message.template = {
+      templateName: requireField(outbound.content.templateName, 'templateName'),
+      ...language,
+    };
+  }
+  message.content = { body: toMessageBody(outbound) };
+  return { messages: [message] };
+}
