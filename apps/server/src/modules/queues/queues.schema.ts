@@ -4,7 +4,10 @@ import { users } from '../users/users.schema.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
-/** D4 queues group conversations. Exactly one is the Default queue (partial unique index). */
+/**
+ * D4 queues group conversations. Exactly one is the Default queue (partial unique index). A deleted
+ * queue is kept (with `deleted_at`) because CLOSED conversations still name it and never change.
+ */
 export const queues = pgTable(
   'queues',
   {
@@ -13,9 +16,10 @@ export const queues = pgTable(
     isDefault: boolean('is_default').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    deletedAt: timestamptz('deleted_at'),
   },
   (t) => [
-    uniqueIndex('queues_name_key').on(sql`lower(${t.name})`),
+    uniqueIndex('queues_name_key').on(sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
     uniqueIndex('queues_single_default_key').on(t.isDefault).where(sql`${t.isDefault}`),
   ],
 );
