@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CliContext } from '../../platform/cli-context.ts';
 import type { Orm } from '../../platform/db/client.ts';
@@ -57,6 +57,8 @@ export async function loadDemoData(ctx: CliContext, now = new Date()): Promise<D
       .where(
         and(
           eq(queues.isDefault, false),
+          // A deleted queue keeps its row for closed conversations but no longer holds the name.
+          isNull(queues.deletedAt),
           inArray(
             sql`lower(${queues.name})`,
             names.map((n) => n.toLowerCase()),
