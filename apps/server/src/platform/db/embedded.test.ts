@@ -69,6 +69,25 @@ describe('embedded PostgreSQL', () => {
     await restarted.stop();
   });
 
+  it("never signals another cluster's postgres whose PID a stale postmaster.pid names", async () => {
+    const other = await startEmbeddedPostgres({
+      dataDir: await tempDir(),
+      port: await findFreePort(),
+      logger,
+    });
+    const dataDir = await tempDir();
+    const mine = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), logger });
+    await mine.stop();
+    // After a reboot the PID recorded in our postmaster.pid may belong to someone else's PostgreSQL.
+    const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+    await fs.writeFile(pidFile, `${other.pid}\n`);
+    const restarted = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), logger });
+    expect(isProcessAlive(other.pid)).toBe(true);
+    expect(await query(other.url, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    await restarted.stop();
+    await other.stop();
+  });
+
   it('says clearly when the port is taken', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

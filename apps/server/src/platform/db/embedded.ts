@@ -67,6 +67,20 @@ function isLivePostgres(pid: number): boolean {
   }
 }
 
+/**
+ * Whether a live postgres PID serves this cluster: a postmaster's working directory is its data
+ * folder. After a reboot the PID in postmaster.pid may belong to another PostgreSQL (the system's,
+ * or another Parley's) that must never be signalled.
+ */
+async function servesCluster(pid: number, dir: string): Promise<boolean> {
+  try {
+    const [cwd, cluster] = await Promise.all([fs.realpath(`/proc/${pid}/cwd`), fs.realpath(dir)]);
+    return cwd === cluster;
+  } catch {
+    return os.platform() !== 'linux';
+  }
+}
+
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -90,7 +104,7 @@ async function stopOrphan(dir: string, logger: Logger): Promise<void> {
     return;
   }
   if (!Number.isInteger(pid) || pid <= 0) return;
-  if (!isLivePostgres(pid)) {
+  if (!isLivePostgres(pid) || !(await servesCluster(pid, dir))) {
     // A reused PID would make PostgreSQL believe another postmaster still runs.
     if (isProcessAlive(pid)) await fs.rm(pidFile, { force: true });
     return;
