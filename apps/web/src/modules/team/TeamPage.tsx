@@ -77,33 +77,35 @@ export function TeamPage() {
           {team.error.message}
         </Alert>
       )}
-      {groups.map(({ availability, members }) => {
-        const meta = AVAILABILITY_META[availability];
-        return (
-          <Stack key={availability} gap="sm" data-testid={`team-group-${availability}`}>
-            <Group gap={8}>
-              <Box w={10} h={10} bg={meta.dot} style={{ borderRadius: '50%' }} aria-hidden />
-              <Title order={2} fz="h5">
-                {meta.label}
-              </Title>
-              <Text c="dimmed" fz="sm">
-                {members.length}
-              </Text>
-            </Group>
-            {members.length === 0 ? (
-              <Text fz="sm" c="dimmed">
-                Nobody is {meta.label.toLowerCase()}.
-              </Text>
-            ) : (
-              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} spacing="sm">
-                {members.map((m) => (
-                  <MemberCard key={m.id} member={m} now={now} />
-                ))}
-              </SimpleGrid>
-            )}
-          </Stack>
-        );
-      })}
+      {/* Groups only once the team has loaded: "Nobody is active" while loading would be false. */}
+      {team.isSuccess &&
+        groups.map(({ availability, members }) => {
+          const meta = AVAILABILITY_META[availability];
+          return (
+            <Stack key={availability} gap="sm" data-testid={`team-group-${availability}`}>
+              <Group gap={8}>
+                <Box w={10} h={10} bg={meta.dot} style={{ borderRadius: '50%' }} aria-hidden />
+                <Title order={2} fz="h5">
+                  {meta.label}
+                </Title>
+                <Text c="dimmed" fz="sm">
+                  {members.length}
+                </Text>
+              </Group>
+              {members.length === 0 ? (
+                <Text fz="sm" c="dimmed">
+                  Nobody is {meta.label.toLowerCase()}.
+                </Text>
+              ) : (
+                <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} spacing="sm">
+                  {members.map((m) => (
+                    <MemberCard key={m.id} member={m} now={now} />
+                  ))}
+                </SimpleGrid>
+              )}
+            </Stack>
+          );
+        })}
     </Stack>
   );
 }
