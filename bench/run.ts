@@ -1,6 +1,7 @@
 /** `npm run bench -- <name>`: runs one benchmark, prints a table and writes JSON to bench/results/. */
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup.ts')).runStartupBench(),
+  ingest: async () => (await import('./ingest.ts')).runIngestBench(),
 };
 
 const name = process.argv[2];

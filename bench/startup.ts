@@ -9,7 +9,22 @@ const RUNS = 5;
 const IDLE_SECONDS = 5;
 const TARGET_READY_MS = 2000;
 const TARGET_IDLE_RSS_MB = 150;
-const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+
+/**
+ * The Node flags `npm start` gives main.ts (docs/decisions/0003-memory.md): the bench measures the
+ * process as it runs in production, so it passes the same flags (through NODE_OPTIONS, to keep the
+ * spawned PID the Parley process itself).
+ */
+function startScriptNodeFlags(): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const match = /\bnode((?: --\S+)*) apps\/server\/src\/main\.ts\b/.exec(pkg.scripts.start ?? '');
+  if (!match) throw new Error('package.json "start" no longer runs `node [flags] apps/server/src/main.ts`');
+  return (match[1] ?? '').trim();
+}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -48,8 +63,15 @@ async function startOnce(
 
 /** Cold starts of main.ts on an existing (initialised, migrated) data folder. */
 export async function runStartupBench(): Promise<void> {
+  const nodeFlags = startScriptNodeFlags();
   const dataDir = await makeDataDir('parley-bench-startup-');
-  const env = { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await findFreePort()), LOG_LEVEL: 'info' };
+  const env = {
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await findFreePort()),
+    LOG_LEVEL: 'info',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeFlags].filter(Boolean).join(' '),
+  };
+  console.log(`main.ts runs with the flags of npm start: ${nodeFlags || '(none)'}`);
   try {
     // The first start initialises the cluster and applies migrations: not what is measured.
     await startOnce(env, false);
@@ -73,6 +95,7 @@ export async function runStartupBench(): Promise<void> {
       bench: 'startup',
       at: new Date().toISOString(),
       node: process.version,
+      nodeFlags,
       runs,
       readyMs: { ...ready, target: TARGET_READY_MS, met: ready.median <= TARGET_READY_MS },
       idleRssMb: { ...rss, target: TARGET_IDLE_RSS_MB, met: rss.median <= TARGET_IDLE_RSS_MB },

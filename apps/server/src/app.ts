@@ -1,6 +1,14 @@
 import fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { registerCcaasModule } from './ccaas/ccaas.module.ts';
+import { registerChannels } from './channels/registry.ts';
+import { registerAgentsModule } from './modules/agents/agents.module.ts';
+import { registerChannelConnectionsModule } from './modules/channel-connections/channel-connections.module.ts';
+import { registerConversationsModule } from './modules/conversations/conversations.module.ts';
+import { registerCustomersModule } from './modules/customers/customers.module.ts';
+import { registerQueuesModule } from './modules/queues/queues.module.ts';
+import { registerTagsModule } from './modules/tags/tags.module.ts';
 import { createAuthenticator } from './modules/users/authenticate.ts';
 import { registerUsersModule } from './modules/users/users.module.ts';
 import type { Config } from './platform/config.ts';
@@ -10,6 +18,7 @@ import { createEvents } from './platform/events/events.ts';
 import { installAccessControl } from './platform/http/access.ts';
 import { installErrorHandler } from './platform/http/error-handler.ts';
 import { registerOpsRoutes } from './platform/http/ops.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { createJobs } from './platform/jobs/jobs.ts';
 import { createRealtime } from './platform/realtime/realtime.ts';
@@ -32,12 +41,13 @@ export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: 
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? crypto.randomUUID(),
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await installSecurityHeaders(app, config);
 
   const events = createEvents(db, logger);
   const jobs = createJobs(config, db, logger);
@@ -48,18 +58,28 @@ export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: 
   const authenticate = createAuthenticator(ctx);
   installAccessControl(app, authenticate);
   await registerOpsRoutes(app, ctx);
-  await realtime.registerRoutes(authenticate);
+  await realtime.registerRoutes();
   await registerUsersModule(app, ctx);
+  await registerCustomersModule(app, ctx);
+  await registerQueuesModule(app, ctx);
+  await registerTagsModule(app, ctx);
+  await registerAgentsModule(app, ctx);
+  await registerConversationsModule(app, ctx);
+  await registerChannelConnectionsModule(app, ctx);
+  await registerCcaasModule(app, ctx);
+  await registerChannels(app, ctx);
   await registerWebApp(app);
 
   app.addHook('onReady', async () => {
     await events.start();
     await jobs.start();
   });
+  // Sockets are already closed (realtime's preClose); the bus stays up until jobs and event
+  // handlers, which may still publish, have finished.
   app.addHook('onClose', async () => {
-    await realtime.close();
     await jobs.stop();
     await events.stop();
+    await realtime.close();
   });
   return { app, ctx };
 }

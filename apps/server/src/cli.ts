@@ -10,7 +10,10 @@ const USAGE = `Usage: npm run parley -- <command> [options]
 
 Commands:
   migrate                                          apply pending database migrations
-  create-admin --email E --name N --password P     create an administrator account
+  create-admin --email E --name N --password-stdin
+                                                   create an administrator account, reading the
+                                                   password from stdin (or PARLEY_ADMIN_PASSWORD;
+                                                   --password P also works but shows in \`ps\`)
   create-api-key --name N                          create an API key (printed once)
   seed-demo                                        load the demo data
 

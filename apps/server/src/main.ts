@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.ts';
 import { seedDemo } from './modules/demo/seed.ts';
-import { users } from './modules/users/users.schema.ts';
+import { hasAnyUser } from './modules/users/users.repo.ts';
 import { type Config, loadConfig } from './platform/config.ts';
 import { createDb, type Db } from './platform/db/client.ts';
 import { type DatabaseServer, openDatabaseServer } from './platform/db/database-server.ts';
@@ -12,8 +12,7 @@ console.log(`Parley starting on Node ${process.version}`);
 
 async function seedDemoIfEmpty(config: Config, db: Db, logger: Logger): Promise<void> {
   if (!config.SEED_DEMO) return;
-  const existing = await db.orm.select({ id: users.id }).from(users).limit(1);
-  if (existing.length > 0) return;
+  if (await hasAnyUser(db.orm)) return;
   logger.info('SEED_DEMO is set and there are no users yet: loading the demo data');
   await seedDemo({ config, db, logger });
 }

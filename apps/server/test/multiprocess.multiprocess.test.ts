@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { RealtimeEvent } from '@parley/contracts';
+import { type RealtimeEvent, SESSION_CHANGED_CLOSE_CODE } from '@parley/contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -143,6 +143,14 @@ describe('two Parley processes on one database', () => {
         received.find((e) => e.type === 'user.availability_changed' && e.payload.userId === user.id),
       )
       .toMatchObject({ payload: { userId: user.id, availability: 'BUSY' } });
-    ws.close();
+
+    // Signing out through A closes the session's socket on B (SESSION_CHANGED_CLOSE_CODE).
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    const logout = await fetch(`${a.base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(logout.status).toBeLessThan(300);
+    expect(await closed).toBe(SESSION_CHANGED_CLOSE_CODE);
   });
 });

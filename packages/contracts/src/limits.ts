@@ -14,4 +14,7 @@ export const LIMITS = {
   passwordMin: 10,
   passwordMax: 200,
   apiKeyName: 100,
+  queueName: 100,
+  /** D1 default capacity: concurrent assigned conversations per agent (no per-agent setting yet). */
+  agentCapacity: 5,
 } as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { User } from './auth.ts';
+import { Conversation, TimelineItem } from './conversations.ts';
 import { Availability } from './enums.ts';
 
 /** Events pushed to browsers over `/api/ws`. `type` is `<entity>.<past verb>`. */
@@ -10,6 +11,31 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
     payload: z.object({ userId: z.uuid(), availability: Availability, changedAt: z.string() }),
   }),
   z.object({ type: z.literal('user.updated'), payload: User }),
+  /**
+   * A conversation the receiver may see changed (or just left their sight: lists refetch it).
+   * `change` is the domain event (`conversation.assigned`, `message.received` …). The unread count
+   * is per user, so it is not carried; a change that wrote a change-log entry is a cue for an open
+   * timeline to refetch its newest page.
+   */
+  z.object({
+    type: z.literal('conversation.changed'),
+    payload: z.object({ change: z.string(), conversation: Conversation.omit({ unreadCount: true }) }),
+  }),
+  /** A message or note was added to a conversation's timeline. */
+  z.object({
+    type: z.literal('timeline.appended'),
+    payload: z.object({ conversationId: z.uuid(), item: TimelineItem }),
+  }),
+  /** A timeline entry changed in place (an outbound message's delivery state moved). */
+  z.object({
+    type: z.literal('timeline.updated'),
+    payload: z.object({ conversationId: z.uuid(), item: TimelineItem }),
+  }),
+  /** The receiver's own read state of a conversation changed (another tab opened or marked it unread). */
+  z.object({
+    type: z.literal('conversation.read_state_changed'),
+    payload: z.object({ conversationId: z.uuid(), unreadCount: z.number().int().nonnegative() }),
+  }),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 export type RealtimeEventType = RealtimeEvent['type'];
@@ -24,3 +50,9 @@ export type RealtimePong = z.infer<typeof RealtimePong>;
 
 /** Seconds between server heartbeats; a client that hears nothing for 2 intervals reconnects. */
 export const HEARTBEAT_SECONDS = 20;
+
+/**
+ * WebSocket close code: the session was revoked, the user disabled or their roles changed. The client
+ * checks `GET /api/auth/session`: still signed in → reconnect (with the new roles), 401 → sign-in.
+ */
+export const SESSION_CHANGED_CLOSE_CODE = 4401;

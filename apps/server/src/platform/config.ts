@@ -1,9 +1,42 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Names proxy-addr accepts in place of addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Fastify 5.12 ignores hop counts (it trusts nothing for them, as the immediate peer cannot be
+ * checked), so only true, false and addresses are accepted.
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): boolean | string[] {
+  const v = value.trim();
+  if (v === 'true' || v === 'false') return v === 'true';
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isProxyAddress(e));
+  if (bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected true, false or proxy IPs/CIDRs, got: ${bad.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+}
 
 /** Every environment variable Parley reads. README "Configuration" lists the same, with defaults. */
 export const ConfigSchema = z.object({
@@ -34,8 +67,14 @@ export const ConfigSchema = z.object({
     .default(24 * 7),
   /** Seconds a user may have no open connection before becoming OFFLINE (D1 grace period). */
   OFFLINE_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
-  /** Failed logins allowed per e-mail+IP per 15 minutes. */
+  /** Sign-in attempts allowed per e-mail+IP per 15 minutes (5× per e-mail across IPs); successes are not counted. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Which proxies may set X-Forwarded-For (Fastify `trustProxy`): `false` (default: the socket
+   * address is the client), `true` (trust any: only behind a proxy that overwrites the header), or
+   * comma-separated proxy IPs/CIDRs. Trusting a client's header would let it pick its own IP.
+   */
+  TRUST_PROXY: z.string().default('false').transform(parseTrustProxy),
   /** Serve cookies with the Secure flag (set true behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   /** Load the demo data at start-up when the database has no users yet. */

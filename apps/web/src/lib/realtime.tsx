@@ -1,6 +1,7 @@
 import type { RealtimeEvent, RealtimeEventType } from '@parley/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
+import { api } from './api.ts';
 import { connectSocket, type RealtimeSocket, socketUrl } from './socket.ts';
 
 const SocketContext = createContext<RealtimeSocket | null>(null);
@@ -16,6 +17,8 @@ export function RealtimeProvider({ enabled, children }: { enabled: boolean; chil
       url: socketUrl(),
       // Events sent while we were away are lost: refetch what is on screen.
       onReconnect: () => void queryClient.invalidateQueries({ refetchType: 'active' }),
+      // A 401 here reaches the API client's unauthenticated handler, which clears the session.
+      checkSession: () => api.get('/api/auth/session'),
     });
     setSocket(connection);
     return () => {

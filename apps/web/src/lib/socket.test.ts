@@ -1,3 +1,4 @@
+import { SESSION_CHANGED_CLOSE_CODE } from '@parley/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectSocket } from './socket.ts';
 
@@ -8,7 +9,7 @@ class FakeSocket {
   sent: string[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((message: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((event: { code: number }) => void) | null = null;
   onerror: (() => void) | null = null;
   constructor() {
     FakeSocket.instances.push(this);
@@ -16,9 +17,9 @@ class FakeSocket {
   send(data: string) {
     this.sent.push(data);
   }
-  close() {
+  close(code = 1005) {
     this.readyState = 3;
-    this.onclose?.();
+    this.onclose?.({ code });
   }
   open() {
     this.readyState = 1;
@@ -71,5 +72,45 @@ describe('connectSocket', () => {
     socket.close();
     vi.advanceTimersByTime(60_000);
     expect(FakeSocket.instances).toHaveLength(2);
+  });
+
+  it('checks the session when the server says it changed (4401) or a connection attempt fails', () => {
+    vi.useFakeTimers();
+    const checkSession = vi.fn(() => Promise.resolve());
+    const socket = connectSocket({
+      url: 'ws://x',
+      onReconnect: () => {},
+      checkSession,
+      createWebSocket: () => new FakeSocket() as never,
+    });
+    FakeSocket.instances[0]?.open();
+    // A plain drop (server restart) is not a reason to doubt the session.
+    FakeSocket.instances[0]?.close(1001);
+    expect(checkSession).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(30_000);
+    FakeSocket.instances[1]?.open();
+    FakeSocket.instances[1]?.close(SESSION_CHANGED_CLOSE_CODE);
+    expect(checkSession).toHaveBeenCalledTimes(1);
+    // The reconnect is refused before opening (a browser shows an HTTP 401 upgrade only as a close).
+    vi.advanceTimersByTime(30_000);
+    FakeSocket.instances[2]?.close(1006);
+    expect(checkSession).toHaveBeenCalledTimes(2);
+    socket.close();
+  });
+
+  it('keeps reconnecting when the session check itself fails (server down)', async () => {
+    vi.useFakeTimers();
+    const checkSession = vi.fn(() => Promise.reject(new Error('network')));
+    const socket = connectSocket({
+      url: 'ws://x',
+      onReconnect: () => {},
+      checkSession,
+      createWebSocket: () => new FakeSocket() as never,
+    });
+    FakeSocket.instances[0]?.close(1006);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(checkSession).toHaveBeenCalledTimes(1);
+    expect(FakeSocket.instances).toHaveLength(2);
+    socket.close();
   });
 });

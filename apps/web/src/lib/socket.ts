@@ -1,4 +1,9 @@
-import { HEARTBEAT_SECONDS, RealtimeEvent, type RealtimeEventType } from '@parley/contracts';
+import {
+  HEARTBEAT_SECONDS,
+  RealtimeEvent,
+  type RealtimeEventType,
+  SESSION_CHANGED_CLOSE_CODE,
+} from '@parley/contracts';
 import { backoffDelay } from './backoff.ts';
 
 type EventOf<T extends RealtimeEventType> = Extract<RealtimeEvent, { type: T }>;
@@ -18,6 +23,13 @@ export interface SocketOptions {
   /** Called on every open after the first: events may have been missed, so refetch what is shown. */
   onReconnect: () => void;
   onStatus?: (status: SocketStatus) => void;
+  /**
+   * Asks the server whether the session still holds (`GET /api/auth/session`). Called when the server
+   * closed the socket because the session changed (4401) and when a connection attempt failed: a
+   * browser hides the upgrade's HTTP 401, so this is how a revoked session is noticed and the app
+   * signs out (the API client's 401 handler) instead of reconnecting forever.
+   */
+  checkSession?: () => Promise<unknown>;
   createWebSocket?: (url: string) => WebSocket;
 }
 
@@ -70,7 +82,9 @@ export function connectSocket(options: SocketOptions): RealtimeSocket {
     options.onStatus?.('connecting');
     const socket = create(options.url);
     ws = socket;
+    let opened = false;
     socket.onopen = () => {
+      opened = true;
       attempt = 0;
       options.onStatus?.('open');
       armWatchdog();
@@ -85,11 +99,15 @@ export function connectSocket(options: SocketOptions): RealtimeSocket {
       armWatchdog();
       dispatch(message.data);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       clearTimers();
       if (ws === socket) ws = null;
       if (stopped) return;
       options.onStatus?.('closed');
+      if (!opened || event.code === SESSION_CHANGED_CLOSE_CODE) {
+        // A network error here is the server being down: the reconnect below keeps trying.
+        options.checkSession?.().catch(() => {});
+      }
       reconnectTimer = setTimeout(open, backoffDelay(attempt));
       attempt += 1;
     };

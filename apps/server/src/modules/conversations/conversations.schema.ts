@@ -11,6 +11,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -59,6 +60,8 @@ export const conversations = pgTable(
     /** Time of the first customer message still without an agent reply; null when nothing is pending. */
     pendingSince: timestamptz('pending_since'),
     closedAt: timestamptz('closed_at'),
+    /** Free key/value data an integrator keeps on the conversation (`/ccaas/1/.../metadata`). */
+    metadata: jsonb('metadata').$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex('conversations_number_key').on(t.number),
@@ -74,6 +77,15 @@ export const conversations = pgTable(
     ),
     index('conversations_queue_status_idx').on(t.queueId, t.status),
     index('conversations_customer_created_idx').on(t.customerId, t.createdAt.desc()),
+    // Keyset pages of the /api lists (conversations.queries.ts): the same sort expressions, so the
+    // default views read in index order instead of sorting every open conversation.
+    index('conversations_open_pending_idx')
+      .on(sql`coalesce(${t.pendingSince}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} <> 'CLOSED'`),
+    index('conversations_open_assignee_last_customer_idx')
+      .on(t.assigneeUserId, sql`coalesce(${t.lastCustomerMessageAt}, '-infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} <> 'CLOSED'`),
+    index('conversations_created_idx').on(t.createdAt, t.id),
     check('conversations_status_check', sql`${t.status} in ${inList(CONVERSATION_STATUSES)}`),
     check('conversations_priority_check', sql`${t.priority} in ${inList(PRIORITIES)}`),
     check('conversations_channel_check', sql`${t.channel} in ${inList(CHANNELS)}`),

@@ -58,18 +58,37 @@ export async function insertDestinations(
     .values(destinations.map((d) => ({ id: crypto.randomUUID(), customerId, ...d })));
 }
 
-/** Profiles whose name or one of whose addresses contains `query` (case-insensitive), by name. */
-export function searchCustomerRows(orm: Orm, query: string, limit: number): Promise<CustomerRow[]> {
+/** The keyset position of a customer in name order: its name ('' when unnamed) and id. */
+export interface CustomerNameKey {
+  name: string;
+  id: string;
+}
+
+const nameKey = sql`lower(coalesce(${customers.name}, ''))`;
+
+/**
+ * Profiles whose name or one of whose addresses contains `query` (case-insensitive), by name;
+ * `after` continues a previous page (keyset).
+ */
+export function searchCustomerRows(
+  orm: Orm,
+  query: string,
+  limit: number,
+  after?: CustomerNameKey,
+): Promise<CustomerRow[]> {
   const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return orm
     .select()
     .from(customers)
     .where(
-      or(
-        ilike(customers.name, pattern),
-        sql`exists (select 1 from ${customerDestinations} d where d.customer_id = ${customers.id} and d.address ilike ${pattern})`,
+      and(
+        or(
+          ilike(customers.name, pattern),
+          sql`exists (select 1 from ${customerDestinations} d where d.customer_id = ${customers.id} and d.address ilike ${pattern})`,
+        ),
+        after && sql`(${nameKey}, ${customers.id}) > (lower(${after.name}), ${after.id}::uuid)`,
       ),
     )
-    .orderBy(asc(sql`lower(coalesce(${customers.name}, ''))`), asc(customers.id))
+    .orderBy(asc(nameKey), asc(customers.id))
     .limit(limit);
 }

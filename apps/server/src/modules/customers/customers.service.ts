@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
 import { isUniqueViolation } from '../users/users.repo.ts';
 import {
+  type CustomerNameKey,
   type CustomerRow,
   type DestinationRow,
   findCustomerById,
@@ -67,11 +68,12 @@ export async function getCustomer(orm: Orm, id: string): Promise<CustomerWithDes
   return customer;
 }
 
-/** Search by part of the name or of an address, for the customer picker and People search. */
+/** Search by part of the name or of an address, for the customer picker and People search; `after` pages on. */
 export async function searchCustomers(
   orm: Orm,
   query: string,
   limit = 20,
+  after?: CustomerNameKey,
 ): Promise<CustomerWithDestinations[]> {
-  return withDestinations(orm, await searchCustomerRows(orm, query.trim(), limit));
+  return withDestinations(orm, await searchCustomerRows(orm, query.trim(), limit, after));
 }

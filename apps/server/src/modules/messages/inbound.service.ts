@@ -1,5 +1,5 @@
 import type { InboundMessage } from '@parley/contracts';
-import type { Events } from '../../platform/events/types.ts';
+import type { Events, TxScope } from '../../platform/events/types.ts';
 import { lockThreadKey, updateConversationRow } from '../conversations/conversations.repo.ts';
 import { threadInbound, threadKeyOf } from '../conversations/threading.ts';
 import { findCustomerByDestination } from '../customers/customers.repo.ts';
@@ -17,42 +17,45 @@ export type IngestResult =
  * conversation and a webhook repeated concurrently is stored once.
  */
 export function ingestInbound(events: Events, msg: InboundMessage): Promise<IngestResult> {
-  return events.transact(async (scope) => {
-    const { tx, emit } = scope;
-    await lockThreadKey(tx, threadKeyOf(msg));
-    if (await findMessageByProviderId(tx, msg.channel, msg.providerMessageId)) return { duplicate: true };
-    const customer = await findCustomerByDestination(tx, msg.channel, msg.from);
-    const { conversation, created } = await threadInbound(scope, msg, customer);
-    const message = await insertMessage(tx, {
-      conversationId: conversation.id,
-      direction: 'INBOUND',
-      channel: msg.channel,
-      fromAddress: msg.from,
-      toAddress: msg.to,
-      authorKind: 'CUSTOMER',
-      contentType: msg.contentType,
-      content: msg.content,
-      deliveryState: 'RECEIVED',
-      providerMessageId: msg.providerMessageId,
-    });
-    // Server time (the message's created_at), so the timeline and "pending" agree with agent replies.
-    const updated = await updateConversationRow(tx, conversation.id, {
-      lastCustomerMessageAt: message.createdAt,
-      pendingSince: conversation.pendingSince ?? message.createdAt,
-    });
-    emit('message.received', {
-      messageId: message.id,
-      conversationId: updated.id,
-      queueId: updated.queueId,
-      assigneeUserId: updated.assigneeUserId,
-      channel: message.channel,
-      contentType: message.contentType,
-    });
-    return {
-      duplicate: false,
-      conversationId: updated.id,
-      messageId: message.id,
-      createdConversation: created,
-    };
+  return events.transact((scope) => ingestInboundInTx(scope, msg));
+}
+
+/** ingestInbound inside the caller's transaction, so a batch of inbound messages commits once. */
+export async function ingestInboundInTx(scope: TxScope, msg: InboundMessage): Promise<IngestResult> {
+  const { tx, emit } = scope;
+  await lockThreadKey(tx, threadKeyOf(msg));
+  if (await findMessageByProviderId(tx, msg.channel, msg.providerMessageId)) return { duplicate: true };
+  const customer = await findCustomerByDestination(tx, msg.channel, msg.from);
+  const { conversation, created } = await threadInbound(scope, msg, customer);
+  const message = await insertMessage(tx, {
+    conversationId: conversation.id,
+    direction: 'INBOUND',
+    channel: msg.channel,
+    fromAddress: msg.from,
+    toAddress: msg.to,
+    authorKind: 'CUSTOMER',
+    contentType: msg.contentType,
+    content: msg.content,
+    deliveryState: 'RECEIVED',
+    providerMessageId: msg.providerMessageId,
   });
+  // Server time (the message's created_at), so the timeline and "pending" agree with agent replies.
+  const updated = await updateConversationRow(tx, conversation.id, {
+    lastCustomerMessageAt: message.createdAt,
+    pendingSince: conversation.pendingSince ?? message.createdAt,
+  });
+  emit('message.received', {
+    messageId: message.id,
+    conversationId: updated.id,
+    queueId: updated.queueId,
+    assigneeUserId: updated.assigneeUserId,
+    channel: message.channel,
+    contentType: message.contentType,
+  });
+  return {
+    duplicate: false,
+    conversationId: updated.id,
+    messageId: message.id,
+    createdConversation: created,
+  };
 }

@@ -33,7 +33,8 @@ export interface OutboundInput {
 /**
  * Stores an agent's reply (OUTBOUND, PENDING) on the conversation's channel, ends "pending agent
  * reply" and emits `message.created`, on which the channel sends it. Idempotent by client id:
- * a repeat returns the stored message with `repeated: true` and changes nothing.
+ * a repeat returns the stored message with `repeated: true` and changes nothing. An `automation`
+ * actor (an integration over `/ccaas/1` acting for no agent) writes as BOT.
  */
 export function sendAgentMessage(
   events: Events,
@@ -41,7 +42,7 @@ export function sendAgentMessage(
   conversationId: string,
   input: OutboundInput,
 ): Promise<{ message: MessageRow; repeated: boolean }> {
-  const authorUserId = personId(actor);
+  const authorUserId = actor.kind === 'automation' ? null : personId(actor);
   if (input.content.text !== undefined) enforce(checkLength('messageText', input.content.text));
   return events.transact(async ({ tx, emit }) => {
     // The row lock also serialises two sends with the same client id.
@@ -61,7 +62,7 @@ export function sendAgentMessage(
       channel: conv.channel,
       fromAddress: conv.ourAddress,
       toAddress: conv.customerAddress,
-      authorKind: 'AGENT',
+      authorKind: authorUserId ? 'AGENT' : 'BOT',
       authorUserId,
       contentType: input.contentType,
       content: input.content,

@@ -100,4 +100,9 @@ describe('queues', () => {
       'conflict',
     );
   });
+
+  it('never renames the Default queue (integrations find it by name)', async () => {
+    expect(await codeOf(() => renameQueue(desk.events, desk.defaultQueue.id, 'Inbox'))).toBe('conflict');
+    expect((await findQueueById(db.orm, desk.defaultQueue.id))?.name).toBe(desk.defaultQueue.name);
+  });
 });

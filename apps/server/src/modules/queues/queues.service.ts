@@ -14,6 +14,7 @@ import {
   findQueueForUpdate,
   insertDefaultQueueIfMissing,
   insertQueue,
+  listQueueMemberIds,
   type QueueRow,
   replaceQueueMembers,
   updateQueueRow,
@@ -57,7 +58,11 @@ export function createQueue(events: Events, name: string): Promise<QueueRow> {
 /** A supervisor renames a queue (the Default queue too; it stays the Default). */
 export function renameQueue(events: Events, queueId: string, name: string): Promise<QueueRow> {
   return events.transact(async ({ tx, emit }) => {
-    if (!(await findQueueForUpdate(tx, queueId))) throw notFound('Queue');
+    const current = await findQueueForUpdate(tx, queueId);
+    if (!current) throw notFound('Queue');
+    if (current.name === name) return current;
+    // Integrations and people find the Default queue by its name (D4).
+    if (current.isDefault) throw conflict('The Default queue cannot be renamed');
     try {
       const queue = await updateQueueRow(tx, queueId, { name });
       emit('queue.updated', queuePayload(queue));
@@ -105,14 +110,20 @@ export function deleteQueue(events: Events, actor: Actor, queueId: string): Prom
 export function setQueueMembers(
   events: Events,
   queueId: string,
-  userIds: readonly string[],
+  userIds: readonly string[] | ((current: readonly string[]) => readonly string[]),
 ): Promise<string[]> {
   return events.transact(async ({ tx, emit }) => {
     if (!(await findQueueForUpdate(tx, queueId))) throw notFound('Queue');
-    const wanted = [...new Set(userIds)].sort();
-    const agents = await filterAgentIds(tx, wanted);
-    if (agents.length !== wanted.length) {
-      const unknown = wanted.filter((id) => !agents.includes(id));
+    // A function derives the list from the members read under the queue's lock (one agent added
+    // or removed), so concurrent single-member changes do not lose each other. Its members kept
+    // from before are not re-checked: one disabled since must not block changing another.
+    const kept = typeof userIds === 'function' ? await listQueueMemberIds(tx, queueId) : [];
+    const next = typeof userIds === 'function' ? userIds(kept) : userIds;
+    const wanted = [...new Set(next)].sort();
+    const added = wanted.filter((id) => !kept.includes(id));
+    const agents = await filterAgentIds(tx, added);
+    if (agents.length !== added.length) {
+      const unknown = added.filter((id) => !agents.includes(id));
       throw new AppError('validation_failed', 422, 'Queue members must be enabled agents', {
         userIds: unknown,
       });

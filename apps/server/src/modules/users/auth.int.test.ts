@@ -1,11 +1,18 @@
 import type { FastifyRequest } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { createAuthenticator, SESSION_COOKIE } from './authenticate.ts';
+import { hashPassword } from './passwords.ts';
 import { insertTestUser, PASSWORD, signedInUser, signIn, type TestSession } from './test-helpers.ts';
+
+// Pass-through spy: the first-admin test checks that a refused setup never pays for a hash.
+vi.mock('./passwords.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./passwords.ts')>();
+  return { ...original, hashPassword: vi.fn(original.hashPassword) };
+});
 
 let app: App;
 let db: Db;
@@ -46,6 +53,17 @@ describe('first admin setup', () => {
       needsFirstAdmin: false,
     });
     expect((await attempt(3)).statusCode).toBe(409);
+  });
+
+  it('refuses once set up without hashing the password (no argon2 work for anonymous callers)', async () => {
+    vi.mocked(hashPassword).mockClear();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/setup/first-admin',
+      payload: { email: 'late@example.test', displayName: 'Late', password: PASSWORD },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(hashPassword).not.toHaveBeenCalled();
   });
 });
 

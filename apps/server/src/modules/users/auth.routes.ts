@@ -16,7 +16,7 @@ import { createFirstAdmin, login, logout, type StartedSession } from './auth.ser
 import { readSessionToken, SESSION_COOKIE, sessionCookieOptions } from './authenticate.ts';
 import { changeOwnAvailability } from './availability.service.ts';
 import { presentTeamMember, presentUser } from './users.presenter.ts';
-import { countUsers, findUserById, listEnabledUsers } from './users.repo.ts';
+import { findUserById, hasAnyUser, listEnabledUsers } from './users.repo.ts';
 
 function clientMeta(request: FastifyRequest) {
   return { ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null };
@@ -34,7 +34,7 @@ export async function registerAuthRoutes(app: FastifyInstance, ctx: AppContext):
   r.get(
     '/api/setup',
     { config: { access: 'public' }, schema: { response: { 200: SetupStatus } } },
-    async () => ({ needsFirstAdmin: (await countUsers(ctx.db.orm)) === 0 }),
+    async () => ({ needsFirstAdmin: !(await hasAnyUser(ctx.db.orm)) }),
   );
 
   r.post(

@@ -1,26 +1,20 @@
 import type { FirstAdminRequest, LoginRequest } from '@parley/contracts';
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { TxScope } from '../../platform/events/types.ts';
-import { scheduleOfflineCheck, setAvailability } from './availability.service.ts';
+import { emitAccessChanged } from './access-changed.ts';
+import { setAvailability } from './availability.service.ts';
+import { takeLoginAttempt } from './login-limit.service.ts';
+import { scheduleOfflineCheck } from './offline-grace.service.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import {
-  clearLoginFailures,
-  countLoginFailures,
-  insertSession,
-  recordLoginFailure,
-  revokeSession,
-} from './sessions.repo.ts';
+import { insertSession, revokeSession } from './sessions.repo.ts';
 import { randomToken, sha256 } from './tokens.ts';
+import { markConnectivity } from './user-connectivity.repo.ts';
 import { ALL_ROLES } from './users.policy.ts';
-import { countUsers, findUserByEmail, type UserRow } from './users.repo.ts';
+import { findUserByEmail, hasAnyUser, lockFirstAdminSetup, type UserRow } from './users.repo.ts';
 import { createUserRecord } from './users.service.ts';
 
 type AuthDeps = Pick<AppContext, 'config' | 'db' | 'events' | 'jobs' | 'logger'>;
-
-/** Failed sign-ins are counted over this window per (IP, e-mail). */
-export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 /** Where a sign-in came from; stored on the session for the admin's audit. */
 export interface ClientMeta {
@@ -53,6 +47,8 @@ export async function startSession(
     userAgent: meta.userAgent?.slice(0, 500) ?? null,
   });
   const user = await setAvailability(scope, userId, 'ACTIVE', 'login');
+  // The grace period counts from here for a user who never opens the app.
+  await markConnectivity(scope.tx, userId, 'lastSignedInAt');
   return { user, token, csrfToken };
 }
 
@@ -68,25 +64,22 @@ async function afterSignIn(deps: AuthDeps, userId: string): Promise<void> {
 
 /**
  * Signs in with e-mail and password. Unknown e-mail and wrong password give the same
- * `invalid_credentials` after the same work; too many failures per (IP, e-mail) give `rate_limited`.
+ * `invalid_credentials` after the same work; too many attempts per (IP, e-mail), or per e-mail
+ * across addresses, give `rate_limited` before any password is checked.
  */
 export async function login(deps: AuthDeps, input: LoginRequest, meta: ClientMeta): Promise<StartedSession> {
   const { config, db } = deps;
-  const failureKey = sha256(`${meta.ip ?? ''}|${input.email}`);
-  const windowStart = new Date(Date.now() - LOGIN_WINDOW_MS);
-  if ((await countLoginFailures(db.orm, failureKey, windowStart)) >= config.LOGIN_RATE_LIMIT) {
-    throw new AppError('rate_limited', 429, 'Too many failed sign-ins; try again in a few minutes');
-  }
+  const attempt = await takeLoginAttempt(db.orm, config.LOGIN_RATE_LIMIT, input.email, meta.ip);
   const user = await findUserByEmail(db.orm, input.email);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyAgainstDummy(input.password);
   if (!user || !valid) {
-    await recordLoginFailure(db.orm, failureKey, windowStart);
+    await attempt.failed();
     throw new AppError('invalid_credentials', 401, 'Wrong e-mail or password');
   }
   if (!user.enabled) throw new AppError('user_disabled', 403, 'This account is disabled; ask an admin');
-  await clearLoginFailures(db.orm, failureKey);
+  await attempt.succeeded();
   const started = await deps.events.transact((scope) =>
     startSession(scope, user.id, config.SESSION_TTL_HOURS, meta),
   );
@@ -103,24 +96,28 @@ export async function logout(
   await deps.events.transact(async (scope) => {
     await revokeSession(scope.tx, sessionId);
     await setAvailability(scope, userId, 'OFFLINE', 'logout');
+    emitAccessChanged(scope, { userId, sessionId, reason: 'logout' });
   });
 }
 
+const setupAlreadyDone = () =>
+  new AppError('setup_already_done', 409, 'This installation already has users; sign in instead');
+
 /**
  * Creates the installation's first user with every role and signs them in. Serialised by an
- * advisory lock so two concurrent requests cannot both create one; afterwards `setup_already_done`.
+ * advisory lock so two concurrent requests cannot both create one; afterwards `setup_already_done`,
+ * answered before hashing so this public route cannot be used to burn CPU on argon2.
  */
 export async function createFirstAdmin(
   deps: AuthDeps,
   input: FirstAdminRequest,
   meta: ClientMeta,
 ): Promise<StartedSession> {
+  if (await hasAnyUser(deps.db.orm)) throw setupAlreadyDone();
   const passwordHash = await hashPassword(input.password);
   const started = await deps.events.transact(async (scope) => {
-    await scope.tx.execute(sql`select pg_advisory_xact_lock(hashtext('parley.users.first-admin'))`);
-    if ((await countUsers(scope.tx)) > 0) {
-      throw new AppError('setup_already_done', 409, 'This installation already has users; sign in instead');
-    }
+    await lockFirstAdminSetup(scope.tx);
+    if (await hasAnyUser(scope.tx)) throw setupAlreadyDone();
     const user = await createUserRecord(scope.tx, { ...input, roles: ALL_ROLES }, passwordHash);
     return startSession(scope, user.id, deps.config.SESSION_TTL_HOURS, meta);
   });

@@ -3,7 +3,7 @@ import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { OFFLINE_CHECK_JOB, runOfflineCheck } from './availability.service.ts';
+import { OFFLINE_CHECK_JOB } from './offline-grace.service.ts';
 import { insertTestUser, signedInUser, signIn } from './test-helpers.ts';
 
 let app: App;
@@ -128,36 +128,5 @@ describe('availability', () => {
     } finally {
       publish.mockRestore();
     }
-  });
-});
-
-describe('offline grace period check', () => {
-  it('leaves a connected user alone', async () => {
-    const s = await signedInUser(app, db, ['agent']);
-    expect(await runOfflineCheck({ events: ctx.events, isUserConnected: async () => true }, s.user.id)).toBe(
-      false,
-    );
-    const { rows } = await db.pool.query('select availability from users where id = $1', [s.user.id]);
-    expect(rows[0].availability).toBe('ACTIVE');
-  });
-
-  it('makes a user with no connection OFFLINE once, with reason disconnected', async () => {
-    const s = await signedInUser(app, db, ['agent']);
-    const check = () =>
-      runOfflineCheck({ events: ctx.events, isUserConnected: async () => false }, s.user.id);
-    expect(await check()).toBe(true);
-    expect(await check()).toBe(false);
-    expect(await logOf(s.user.id)).toEqual([
-      { availability: 'ACTIVE', reason: 'login' },
-      { availability: 'OFFLINE', reason: 'disconnected' },
-    ]);
-    expect((await availabilityEvents(s.user.id)).map((e) => e.availability)).toEqual(['ACTIVE', 'OFFLINE']);
-  });
-
-  it('ignores a user who no longer exists', async () => {
-    const gone = crypto.randomUUID();
-    expect(await runOfflineCheck({ events: ctx.events, isUserConnected: async () => false }, gone)).toBe(
-      false,
-    );
   });
 });

@@ -1,7 +1,7 @@
 import type { Role } from '@parley/contracts';
-import { and, count, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
-import { loginFailures, sessions, users } from './users.schema.ts';
+import { sessions, users } from './users.schema.ts';
 
 export interface NewSession {
   tokenHash: string;
@@ -73,24 +73,4 @@ export async function revokeUserSessions(orm: Orm, userId: string): Promise<void
     .update(sessions)
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-}
-
-export async function countLoginFailures(orm: Orm, keyHash: string, since: Date): Promise<number> {
-  const [row] = await orm
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.keyHash, keyHash), gt(loginFailures.failedAt, since)));
-  return row?.n ?? 0;
-}
-
-/** Records a failure and drops every failure older than the window, so the table stays small. */
-export async function recordLoginFailure(orm: Orm, keyHash: string, windowStart: Date): Promise<void> {
-  await orm.transaction(async (tx) => {
-    await tx.delete(loginFailures).where(lt(loginFailures.failedAt, windowStart));
-    await tx.insert(loginFailures).values({ id: crypto.randomUUID(), keyHash });
-  });
-}
-
-export async function clearLoginFailures(orm: Orm, keyHash: string): Promise<void> {
-  await orm.delete(loginFailures).where(eq(loginFailures.keyHash, keyHash));
 }

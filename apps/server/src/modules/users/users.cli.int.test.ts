@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import pino from 'pino';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDb } from '../../../test/db.ts';
@@ -8,7 +12,7 @@ import { findLiveApiKey } from './api-keys.repo.ts';
 import { verifyPassword } from './passwords.ts';
 import { PASSWORD } from './test-helpers.ts';
 import { sha256 } from './tokens.ts';
-import { createAdminCommand, createApiKeyCommand } from './users.cli.ts';
+import { createAdminCommand, createApiKeyCommand, resolveAdminPassword } from './users.cli.ts';
 import { findUserByEmail } from './users.repo.ts';
 
 let db: Db;
@@ -39,6 +43,33 @@ describe('users CLI', () => {
       createAdminCommand(['--email', 'a@example.test', '--name', 'A', '--password', 'short'], cli()),
     ).rejects.toThrow(/--password/);
     await expect(createAdminCommand(['--bogus', 'x'], cli())).rejects.toThrow(UsageError);
+  });
+
+  it('takes the admin password from stdin or PARLEY_ADMIN_PASSWORD, so it need not show in ps', async () => {
+    const stdin = () => Readable.from(['from-stdin password\r\nsecond line\n']);
+    const none = Readable.from([]);
+    expect(await resolveAdminPassword({ 'password-stdin': true }, {}, stdin())).toBe('from-stdin password');
+    expect(await resolveAdminPassword({}, { PARLEY_ADMIN_PASSWORD: 'from env' }, none)).toBe('from env');
+    expect(await resolveAdminPassword({ password: 'option' }, { PARLEY_ADMIN_PASSWORD: 'env' }, none)).toBe(
+      'option',
+    );
+    await expect(
+      resolveAdminPassword({ 'password-stdin': true, password: 'x' }, {}, stdin()),
+    ).rejects.toThrow(UsageError);
+    await expect(resolveAdminPassword({}, {}, none)).rejects.toThrow(/PARLEY_ADMIN_PASSWORD/);
+  });
+
+  it('create-admin --password-stdin works through the real command line', async () => {
+    const cliPath = fileURLToPath(new URL('../../cli.ts', import.meta.url));
+    const run = promisify(execFile)(
+      process.execPath,
+      [cliPath, 'create-admin', '--email', 'stdin@example.test', '--name', 'Stdin', '--password-stdin'],
+      { env: { ...process.env, DATABASE_URL: db.url, LOG_LEVEL: 'silent' } },
+    );
+    run.child.stdin?.end(`${PASSWORD}\n`);
+    expect((await run).stdout).toContain('Created admin stdin@example.test');
+    const user = await findUserByEmail(db.orm, 'stdin@example.test');
+    expect(user && (await verifyPassword(user.passwordHash, PASSWORD))).toBe(true);
   });
 
   it('create-api-key prints a working key once', async () => {

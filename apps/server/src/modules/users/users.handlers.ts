@@ -1,16 +1,11 @@
 import type { User } from '@parley/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import {
-  type AvailabilityChanged,
-  OFFLINE_CHECK_JOB,
-  type OfflineCheckJob,
-  runOfflineCheck,
-  scheduleOfflineCheck,
-} from './availability.service.ts';
+import { ACCESS_CHANGED, type AccessChanged } from './access-changed.ts';
+import type { AvailabilityChanged } from './availability.service.ts';
 
-/** After-commit reactions of the users module: realtime pushes and the offline grace period. */
+/** After-commit reactions of the users module: realtime pushes and disconnects (grace period: offline-grace.handlers.ts). */
 export function registerUsersHandlers(ctx: AppContext): void {
-  const { events, realtime, jobs, logger } = ctx;
+  const { events, realtime } = ctx;
 
   // Everyone sees colleagues' availability live (Team board, assignee pickers, supervisors).
   events.on('user.availability_changed', async (event) => {
@@ -27,14 +22,9 @@ export function registerUsersHandlers(ctx: AppContext): void {
     await realtime.publish({ roles: ['admin'], userIds: [payload.id] }, { type: 'user.updated', payload });
   });
 
-  jobs.register<OfflineCheckJob>(OFFLINE_CHECK_JOB, async ({ userId }) => {
-    await runOfflineCheck({ events, isUserConnected: (id) => realtime.isUserConnected(id) }, userId);
-  });
-
-  realtime.onConnectionChange((userId, openHere) => {
-    if (openHere > 0) return;
-    scheduleOfflineCheck(ctx, userId).catch((err) => {
-      logger.error({ err, userId }, 'could not schedule the offline check after a disconnect');
-    });
+  // A revoked session, a disabled user or changed roles must not keep a live socket (docs/realtime.md).
+  events.on(ACCESS_CHANGED, async (event) => {
+    const { userId, sessionId, reason } = event.payload as AccessChanged;
+    await realtime.disconnect(sessionId ? { sessionIds: [sessionId] } : { userIds: [userId] }, reason);
   });
 }

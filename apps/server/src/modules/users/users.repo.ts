@@ -1,5 +1,5 @@
 import type { Availability, Role } from '@parley/contracts';
-import { and, arrayContains, asc, count, eq, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
 import { availabilityLog, users } from './users.schema.ts';
 
@@ -21,9 +21,15 @@ export async function findUserByEmail(orm: Orm, email: string): Promise<UserRow 
   return row;
 }
 
-export async function countUsers(orm: Orm): Promise<number> {
-  const [row] = await orm.select({ n: count() }).from(users);
-  return row?.n ?? 0;
+/** Whether the installation has any user yet (setup and the demo seed run only while it has none). */
+export async function hasAnyUser(orm: Orm): Promise<boolean> {
+  const rows = await orm.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
+}
+
+/** Serialises first-admin creation until the transaction ends. */
+export async function lockFirstAdminSetup(tx: Orm): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('parley.users.first-admin'))`);
 }
 
 export function listUsers(orm: Orm): Promise<UserRow[]> {

@@ -1,6 +1,17 @@
 import type { Availability, Role } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -85,19 +96,36 @@ export const availabilityLog = pgTable(
 );
 
 /**
- * Failed sign-ins per (IP, e-mail), kept in the database so the limit holds across every Parley
- * process; rows older than the window are deleted as new failures arrive.
+ * Sign-in attempts per key and fixed window, kept in the database so the limit holds across every
+ * Parley process. An attempt is counted before the password is checked (one atomic upsert), so
+ * parallel guesses cannot all slip under the limit; a successful sign-in takes its attempt back.
  */
-export const loginFailures = pgTable(
-  'login_failures',
+export const loginAttempts = pgTable(
+  'login_attempts',
   {
-    id: uuid('id').primaryKey(),
-    /** SHA-256 of `ip|email`, so the table holds no readable addresses. */
+    /** SHA-256 of `ip|email` (per address) or `*|email` (across addresses): no readable addresses. */
     keyHash: text('key_hash').notNull(),
-    failedAt: timestamptz('failed_at').notNull().defaultNow(),
+    windowStart: timestamptz('window_start').notNull(),
+    attempts: integer('attempts').notNull(),
   },
   (t) => [
-    index('login_failures_key_idx').on(t.keyHash, t.failedAt),
-    index('login_failures_failed_at_idx').on(t.failedAt),
+    primaryKey({ columns: [t.keyHash, t.windowStart] }),
+    index('login_attempts_window_idx').on(t.windowStart),
   ],
 );
+
+/**
+ * When each user was last known to be around, for the offline grace period (D1). Fed by socket
+ * opens and closes on every process, by sign-ins, and by the offline sweep for users it finds
+ * connected, so a process that dies without closing its sockets still lets the grace run out.
+ */
+export const userConnectivity = pgTable('user_connectivity', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Last time a socket of the user opened, or the sweep saw one open. */
+  lastConnectedAt: timestamptz('last_connected_at'),
+  /** Last time the user's last socket on some process closed. */
+  lastDisconnectedAt: timestamptz('last_disconnected_at'),
+  lastSignedInAt: timestamptz('last_signed_in_at'),
+});

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/db.ts';
@@ -44,9 +44,6 @@ describe('events outbox', () => {
     };
     events.on('probe.created', handler);
     events.on('probe.touched', handler);
-    events.on('probe.created', () => {
-      throw new Error('a failing handler must not reach the caller');
-    });
     const result = await events.transact(async ({ tx, emit }) => {
       await tx.execute(sql`insert into probe values (2)`);
       emit('probe.created', { id: 2 });
@@ -54,13 +51,94 @@ describe('events outbox', () => {
       return 'ok';
     });
     expect(result).toBe('ok');
+    await events.drain();
     expect(seen).toEqual([
       { type: 'probe.created', visible: 1 },
       { type: 'probe.touched', visible: 1 },
     ]);
-    const rows = await db.orm.select().from(outboxEvents);
+    const rows = await db.orm
+      .select()
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.type, ['probe.created', 'probe.touched']));
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.dispatchedAt !== null)).toBe(true);
+  });
+
+  it('returns to the caller without waiting for a hung or failing handler', async () => {
+    const events = createEvents(db, logger);
+    let release = () => {};
+    let started = false;
+    events.on('probe.hung', () => {
+      started = true;
+      // Like a publish to a Redis that never answers.
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    events.on('probe.hung', () => Promise.reject(new Error('bus down')));
+    const result = await events.transact(async ({ emit }) => {
+      emit('probe.hung', {});
+      return 'committed';
+    });
+    expect(result).toBe('committed');
+    expect(started).toBe(true);
+    let drained = false;
+    const draining = events.drain().then(() => {
+      drained = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drained).toBe(false);
+    release();
+    await draining;
+  });
+
+  it('retries only the handler that failed, until the event is dispatched', async () => {
+    const events = createEvents(db, logger, { retryBaseMs: 0 });
+    const calls = { steady: 0, flaky: 0 };
+    events.on('probe.flaky', () => {
+      calls.steady++;
+    });
+    events.on('probe.flaky', () => {
+      calls.flaky++;
+      if (calls.flaky === 1) throw new Error('transient');
+    });
+    const id = await events.transact(async ({ emit }) => {
+      emit('probe.flaky', {});
+      return 'x';
+    });
+    expect(id).toBe('x');
+    await events.drain();
+    const [failed] = await db.orm.select().from(outboxEvents).where(eq(outboxEvents.type, 'probe.flaky'));
+    expect(failed).toMatchObject({
+      dispatchedAt: null,
+      attempts: 1,
+      doneHandlers: [0],
+      lastError: 'transient',
+    });
+    expect(await events.sweep()).toBe(1);
+    const [row] = await db.orm.select().from(outboxEvents).where(eq(outboxEvents.type, 'probe.flaky'));
+    expect(row?.dispatchedAt).not.toBeNull();
+    expect(row?.failedAt).toBeNull();
+    expect(calls).toEqual({ steady: 1, flaky: 2 });
+  });
+
+  it('dead-letters an event whose handler keeps failing', async () => {
+    const events = createEvents(db, logger, { retryBaseMs: 0, maxAttempts: 3 });
+    let calls = 0;
+    events.on('probe.broken', () => {
+      calls++;
+      throw new Error(`failure ${calls}`);
+    });
+    await events.transact(async ({ emit }) => emit('probe.broken', {}));
+    await events.drain();
+    await events.sweep();
+    await events.sweep();
+    // Dead-lettered: further sweeps leave it alone.
+    expect(await events.sweep()).toBe(0);
+    expect(calls).toBe(3);
+    const [row] = await db.orm.select().from(outboxEvents).where(eq(outboxEvents.type, 'probe.broken'));
+    expect(row).toMatchObject({ dispatchedAt: null, attempts: 3, lastError: 'failure 3' });
+    expect(row?.failedAt).not.toBeNull();
   });
 
   it('sweeps a row left undispatched by a crash, once across two dispatchers', async () => {

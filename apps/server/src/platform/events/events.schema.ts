@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** The outbox: every domain event, written in the transaction that caused it. */
+/** The outbox: every domain event, written in the transaction that caused it. See docs/events.md. */
 export const outboxEvents = pgTable(
   'outbox_events',
   {
@@ -9,8 +9,21 @@ export const outboxEvents = pgTable(
     type: text('type').notNull(),
     payload: jsonb('payload').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    /** Set once the after-commit handlers have run; null rows are picked up by the sweeper. */
+    /** Set once every handler has succeeded; rows still null are picked up by the sweeper. */
     dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    /** Failed dispatch attempts so far. */
+    attempts: integer('attempts').notNull().default(0),
+    /** When the sweeper may (re)dispatch the row: a grace period after commit, then retry backoff. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Positions (in registration order for the type) of handlers that already succeeded; skipped on retry. */
+    doneHandlers: integer('done_handlers').array().notNull().default(sql`'{}'::integer[]`),
+    lastError: text('last_error'),
+    /** Dead letter: set when the last allowed attempt failed; the sweeper no longer touches the row. */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_events_undispatched_idx').on(t.occurredAt).where(sql`${t.dispatchedAt} is null`)],
+  (t) => [
+    index('outbox_events_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.dispatchedAt} is null and ${t.failedAt} is null`),
+  ],
 );

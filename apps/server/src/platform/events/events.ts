@@ -1,37 +1,55 @@
-import { and, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import type { Db } from '../db/client.ts';
+import type { Db, Orm } from '../db/client.ts';
 import { outboxEvents } from './events.schema.ts';
 import type { DomainEvent, EventHandler, Events, TxScope } from './types.ts';
 
-/** Events older than this and still undispatched were left behind by a crash between commit and dispatch. */
+/** Grace after commit before the sweeper takes a row the after-commit dispatch never finished (a crash). */
 const STALE_AFTER_MS = 10_000;
 const SWEEP_EVERY_MS = 3_000;
 const SWEEP_BATCH = 200;
 const KEEP_DISPATCHED_DAYS = 7;
+/** Retry backoff doubles from RETRY_BASE_MS up to RETRY_MAX_MS; after MAX_ATTEMPTS failures the row is dead-lettered. */
+const RETRY_BASE_MS = 5_000;
+const RETRY_MAX_MS = 10 * 60_000;
+const MAX_ATTEMPTS = 8;
+const MAX_ERROR_CHARS = 2000;
 
 export interface EventsOptions {
-  /** Overrides for tests: how old an undispatched row must be before the sweeper takes it. */
+  /** Overrides for tests. */
   staleAfterMs?: number;
   sweepEveryMs?: number;
+  retryBaseMs?: number;
+  maxAttempts?: number;
 }
 
-/** The outbox + after-commit dispatcher described in ARCHITECTURE.md §4. */
+/** What one dispatch attempt of one event achieved. */
+interface Outcome {
+  ok: boolean;
+  /** Handler positions that have succeeded, including those skipped because they had already. */
+  done: number[];
+  error?: unknown;
+}
+
+/** The outbox + after-commit dispatcher described in ARCHITECTURE.md §4 and docs/events.md. */
 export function createEvents(
   db: Db,
   logger: Logger,
   options: EventsOptions = {},
 ): Events & {
-  /** Runs one sweep now (re-dispatch stale rows, prune old ones); the timer calls the same. */
+  /** Runs one sweep now (dispatch due rows, prune old ones); the timer calls the same. */
   sweep(): Promise<number>;
 } {
   const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
   const sweepEveryMs = options.sweepEveryMs ?? SWEEP_EVERY_MS;
+  const retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS;
+  const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
   const handlers = new Map<string, EventHandler[]>();
   const running = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<number> | undefined;
   let stopped = false;
+  /** After-commit dispatches run one after another, so clients hear a process's changes in commit order. */
+  let dispatchChain: Promise<void> = Promise.resolve();
 
   function track<T>(p: Promise<T>): Promise<T> {
     running.add(p);
@@ -39,28 +57,67 @@ export function createEvents(
     return p;
   }
 
-  async function runHandlers(event: DomainEvent): Promise<void> {
-    for (const handler of handlers.get(event.type) ?? []) {
+  /** Runs each handler not yet done, separately, so one failing handler neither blocks nor repeats the others. */
+  async function runHandlers(event: DomainEvent, alreadyDone: readonly number[]): Promise<Outcome> {
+    const list = handlers.get(event.type) ?? [];
+    const outcome: Outcome = { ok: true, done: [...alreadyDone] };
+    for (const [position, handler] of list.entries()) {
+      if (alreadyDone.includes(position)) continue;
       try {
         await handler(event);
+        outcome.done.push(position);
       } catch (err) {
-        logger.error({ err, eventId: event.id, eventType: event.type }, 'event handler failed');
+        outcome.ok = false;
+        outcome.error ??= err;
+        logger.error(
+          { err, eventId: event.id, eventType: event.type, handler: position },
+          'event handler failed',
+        );
       }
     }
+    return outcome;
   }
 
-  async function markDispatched(ids: string[]): Promise<void> {
+  async function markDispatched(orm: Orm, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await db.orm.update(outboxEvents).set({ dispatchedAt: sql`now()` }).where(inArray(outboxEvents.id, ids));
+    await orm.update(outboxEvents).set({ dispatchedAt: sql`now()` }).where(inArray(outboxEvents.id, ids));
   }
 
+  /** Schedules the next attempt with backoff, or dead-letters the row once attempts run out. */
+  async function recordFailure(orm: Orm, event: DomainEvent, attemptsBefore: number, outcome: Outcome) {
+    const attempts = attemptsBefore + 1;
+    const deadLetter = attempts >= maxAttempts;
+    const delayMs = Math.min(retryBaseMs * 2 ** (attempts - 1), RETRY_MAX_MS);
+    const error = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    await orm
+      .update(outboxEvents)
+      .set({
+        attempts,
+        doneHandlers: outcome.done,
+        lastError: error.slice(0, MAX_ERROR_CHARS),
+        nextAttemptAt: sql`now() + make_interval(secs => ${delayMs / 1000})`,
+        failedAt: deadLetter ? sql`now()` : null,
+      })
+      .where(eq(outboxEvents.id, event.id));
+    const context = { eventId: event.id, eventType: event.type, attempts, lastError: error };
+    if (deadLetter)
+      logger.fatal(context, 'event dead-lettered: a handler kept failing (outbox_events.failed_at)');
+    else logger.warn({ ...context, retryInMs: delayMs }, 'event dispatch failed; will retry');
+  }
+
+  /** The first, after-commit attempt. Never rejects: whatever it cannot finish, the sweeper does. */
   async function dispatch(events: DomainEvent[]): Promise<void> {
-    for (const event of events) await runHandlers(event);
+    const succeeded: string[] = [];
     try {
-      await markDispatched(events.map((e) => e.id));
+      for (const event of events) {
+        const outcome = await runHandlers(event, []);
+        if (outcome.ok) succeeded.push(event.id);
+        else await recordFailure(db.orm, event, 0, outcome);
+      }
+      await markDispatched(db.orm, succeeded);
     } catch (err) {
-      // The sweeper will dispatch them again: handlers must tolerate an occasional repeat.
-      logger.error({ err }, 'could not mark events dispatched');
+      // The rows stay due: the sweeper dispatches them again, so handlers must tolerate a repeat.
+      logger.error({ err }, 'could not record the dispatch of events');
     }
   }
 
@@ -71,30 +128,26 @@ export function createEvents(
         .select()
         .from(outboxEvents)
         .where(
-          sql`${outboxEvents.dispatchedAt} is null and ${outboxEvents.occurredAt} < now() - make_interval(secs => ${staleAfterMs / 1000})`,
+          sql`${outboxEvents.dispatchedAt} is null and ${outboxEvents.failedAt} is null and ${outboxEvents.nextAttemptAt} <= now()`,
         )
-        .orderBy(outboxEvents.occurredAt)
+        .orderBy(outboxEvents.nextAttemptAt)
         .limit(SWEEP_BATCH)
         .for('update', { skipLocked: true });
+      const succeeded: string[] = [];
       for (const row of rows) {
-        await runHandlers({
+        const event: DomainEvent = {
           id: row.id,
           type: row.type,
           payload: row.payload,
           occurredAt: row.occurredAt.toISOString(),
-        });
+        };
+        const outcome = await runHandlers(event, row.doneHandlers);
+        if (outcome.ok) succeeded.push(row.id);
+        else await recordFailure(tx, event, row.attempts, outcome);
       }
+      await markDispatched(tx, succeeded);
       if (rows.length > 0) {
-        await tx
-          .update(outboxEvents)
-          .set({ dispatchedAt: sql`now()` })
-          .where(
-            inArray(
-              outboxEvents.id,
-              rows.map((r) => r.id),
-            ),
-          );
-        logger.warn({ count: rows.length }, 're-dispatched events left undispatched');
+        logger.warn({ count: rows.length, dispatched: succeeded.length }, 'swept undispatched events');
       }
       return rows.length;
     });
@@ -111,7 +164,7 @@ export function createEvents(
 
   function scheduleSweep(): void {
     timer = setTimeout(() => {
-      sweeping = track(
+      const sweeping = track(
         sweep().catch((err) => {
           logger.error({ err }, 'outbox sweep failed');
           return 0;
@@ -122,6 +175,11 @@ export function createEvents(
       });
     }, sweepEveryMs);
     timer.unref();
+  }
+
+  async function drain(): Promise<void> {
+    // A handler may itself transact and start another dispatch: wait until nothing is left.
+    while (running.size > 0) await Promise.allSettled([...running]);
   }
 
   return {
@@ -137,13 +195,17 @@ export function createEvents(
         const value = await fn(scope);
         // emit() is synchronous for callers, so the outbox rows are written in one insert before COMMIT.
         if (collected.length > 0) {
+          const due = new Date(Date.now() + staleAfterMs);
           await tx
             .insert(outboxEvents)
-            .values(collected.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })));
+            .values(collected.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt), nextAttemptAt: due })));
         }
         return value;
       });
-      if (collected.length > 0) await track(dispatch(collected));
+      // Not awaited: a slow or hung handler (Redis down) must not hold the caller's request.
+      if (collected.length > 0) {
+        dispatchChain = track(dispatchChain.then(() => dispatch(collected)));
+      }
       return result;
     },
 
@@ -162,8 +224,10 @@ export function createEvents(
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      await Promise.allSettled([...running]);
+      await drain();
     },
+
+    drain,
 
     sweep: () => track(sweep()),
   };

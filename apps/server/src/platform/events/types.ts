@@ -19,7 +19,10 @@ export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
 /** Outbox + after-commit dispatcher. */
 export interface Events {
-  /** Runs `fn` in one transaction; its events are stored in the outbox and dispatched after commit. */
+  /**
+   * Runs `fn` in one transaction; its events are stored in the outbox and dispatched after commit
+   * without the caller waiting. Each handler runs at least once per event (docs/events.md).
+   */
   transact<T>(fn: (scope: TxScope) => Promise<T>): Promise<T>;
   /** Registers a handler for an event type; several handlers per type are allowed. */
   on(type: string, handler: EventHandler): void;
@@ -27,4 +30,6 @@ export interface Events {
   start(): Promise<void>;
   /** Stops the sweeper and waits for running handlers. */
   stop(): Promise<void>;
+  /** Waits until no after-commit dispatch or sweep is running (tests use it to observe handler effects). */
+  drain(): Promise<void>;
 }

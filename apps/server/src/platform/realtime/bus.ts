@@ -1,17 +1,20 @@
 import type { RealtimeEvent } from '@parley/contracts';
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Audience } from './types.ts';
+import type { Audience, DisconnectTarget } from './types.ts';
 
 const CHANNEL = 'parley:realtime';
+/** A publish that Redis has not acknowledged by then is failed, never left hanging. */
+const COMMAND_TIMEOUT_MS = 1000;
 
-export interface BusMessage {
-  audience: Audience;
-  event: RealtimeEvent;
-}
+/** What travels between processes: an event for an audience, or an order to close matching sockets. */
+export type BusMessage =
+  | { audience: Audience; event: RealtimeEvent }
+  | { disconnect: DisconnectTarget; reason: string };
 
-/** Carries published events to every process's local sockets: in-process alone, Redis pub/sub when scaled out. */
+/** Carries messages to every process's local sockets: in-process alone, Redis pub/sub when scaled out. */
 export interface Bus {
+  /** Rejects (without waiting for a reconnect) when the message could not be handed over. */
   publish(message: BusMessage): Promise<void>;
   close(): Promise<void>;
 }
@@ -30,9 +33,18 @@ export async function createRedisBus(
   url: string,
   logger: Logger,
   deliver: (message: BusMessage) => void,
+  options: { commandTimeoutMs?: number } = {},
 ): Promise<Bus> {
-  const publisher = new Redis(url, { lazyConnect: true });
-  // A subscribed connection can issue no other commands, hence a second one.
+  // While Redis is unreachable a publish fails at once instead of queueing until it returns: the
+  // live push is lost (clients refetch on reconnect) but nothing waits on it.
+  const publisherOptions: RedisOptions = {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: options.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
+  };
+  const publisher = new Redis(url, publisherOptions);
+  // A subscribed connection can issue no other commands, hence a second one; ioredis re-subscribes on reconnect.
   const subscriber = new Redis(url, { lazyConnect: true });
   for (const [name, client] of [
     ['publisher', publisher],
@@ -51,10 +63,17 @@ export async function createRedisBus(
   await subscriber.subscribe(CHANNEL);
   return {
     async publish(message) {
-      await publisher.publish(CHANNEL, JSON.stringify(message));
+      try {
+        await publisher.publish(CHANNEL, JSON.stringify(message));
+      } catch (err) {
+        logger.error({ err }, 'realtime publish to redis failed');
+        throw err;
+      }
     },
     async close() {
-      await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+      // disconnect(), not quit(): quit would wait for a Redis that may be gone.
+      publisher.disconnect();
+      subscriber.disconnect();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { RealtimeEvent, Role } from '@parley/contracts';
+import { type RealtimeEvent, type Role, SESSION_CHANGED_CLOSE_CODE } from '@parley/contracts';
 import fastify from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,10 +25,12 @@ async function startNode(db: Db, env: Record<string, string> = {}) {
   const authenticate = async (request: { headers: Record<string, unknown> }): Promise<Principal | null> => {
     const id = request.headers['x-test-user'];
     if (typeof id !== 'string' || !users[id]) return null;
-    return { kind: 'user', userId: id, roles: users[id], sessionId: id, csrfToken: 'x' };
+    const session = request.headers['x-test-session'];
+    const sessionId = typeof session === 'string' ? session : id;
+    return { kind: 'user', userId: id, roles: users[id], sessionId, csrfToken: 'x' };
   };
   installAccessControl(app, authenticate);
-  await realtime.registerRoutes(authenticate);
+  await realtime.registerRoutes();
   app.addHook('onClose', () => realtime.close());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -133,13 +135,30 @@ describe('realtime', () => {
     await closed(bob.ws);
   });
 
+  it('disconnect() closes the sockets of a session or a user with 4401, and no others', async () => {
+    const session = crypto.randomUUID();
+    const revoked = await connect(node.url, { 'x-test-user': ALICE, 'x-test-session': session });
+    const otherSession = await connect(node.url, { 'x-test-user': ALICE });
+    const bob = await connect(node.url, { 'x-test-user': BOB });
+    const revokedCode = closed(revoked.ws);
+    await realtime.disconnect({ sessionIds: [session] }, 'logout');
+    expect(await revokedCode).toBe(SESSION_CHANGED_CLOSE_CODE);
+    expect(otherSession.ws.readyState).toBe(WebSocket.OPEN);
+    const userCode = closed(otherSession.ws);
+    await realtime.disconnect({ userIds: [ALICE] }, 'disabled');
+    expect(await userCode).toBe(SESSION_CHANGED_CLOSE_CODE);
+    expect(bob.ws.readyState).toBe(WebSocket.OPEN);
+    bob.ws.close();
+    await closed(bob.ws);
+  });
+
   it('drops a socket that stops answering pings', async () => {
     const alice = await connect(node.url, { 'x-test-user': ALICE }, false);
     const code = await closed(alice.ws);
     expect(code).toBe(1006);
   });
 
-  it('delivers across processes through Redis and closes sockets with 1001', async () => {
+  it('delivers events and disconnects across processes through Redis and closes sockets with 1001', async () => {
     const env = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' };
     const a = await startNode(db, env);
     const b = await startNode(db, env);
@@ -152,6 +171,10 @@ describe('realtime', () => {
       };
       await a.realtime.publish({ userIds: [BOB] }, event);
       expect(await bob.next((m) => m.type === event.type)).toEqual(event);
+      const alice = await connect(b.url, { 'x-test-user': ALICE });
+      const aliceCode = closed(alice.ws);
+      await a.realtime.disconnect({ userIds: [ALICE] }, 'roles_changed');
+      expect(await aliceCode).toBe(SESSION_CHANGED_CLOSE_CODE);
       const code = closed(bob.ws);
       await b.app.close();
       expect(await code).toBe(1001);

@@ -5,6 +5,7 @@ import {
   type RealtimeEvent,
   type RealtimePong,
   type Role,
+  SESSION_CHANGED_CLOSE_CODE,
 } from '@parley/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -13,10 +14,10 @@ import type { WebSocket } from 'ws';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { type Authenticate, currentUser } from '../http/access.ts';
+import { currentUser } from '../http/access.ts';
 import { type Bus, type BusMessage, createLocalBus, createRedisBus } from './bus.ts';
 import { createPresence } from './presence.ts';
-import type { RealtimeServer } from './types.ts';
+import type { Audience, DisconnectTarget, RealtimeServer } from './types.ts';
 
 /** Close code telling clients the server is going away and they should reconnect (RFC 6455). */
 const GOING_AWAY = 1001;
@@ -30,6 +31,8 @@ const connectionsGauge =
 interface Connection {
   id: string;
   userId: string;
+  /** The session that opened the socket, so revoking it closes the socket (disconnect()). */
+  sessionId: string;
   roles: Role[];
   socket: WebSocket;
   alive: boolean;
@@ -41,10 +44,20 @@ export interface RealtimeOptions {
   presenceHeartbeatMs?: number;
 }
 
-function isAudience(connection: Connection, { audience }: BusMessage): boolean {
+function isAudience(connection: Connection, audience: Audience): boolean {
   if (audience.userIds?.includes(connection.userId)) return true;
   return audience.roles?.some((role) => connection.roles.includes(role)) ?? false;
 }
+
+function isTarget(connection: Connection, target: DisconnectTarget): boolean {
+  return (
+    (target.userIds?.includes(connection.userId) ?? false) ||
+    (target.sessionIds?.includes(connection.sessionId) ?? false)
+  );
+}
+
+/** Close reasons are limited to 123 bytes by RFC 6455. */
+const MAX_CLOSE_REASON_CHARS = 60;
 
 /** Rejects cross-site WebSocket hijacking: a browser always sends Origin, and it must be this host. */
 function checkOrigin(request: FastifyRequest): void {
@@ -75,9 +88,20 @@ export async function createRealtime(
   let closing = false;
 
   function deliver(message: BusMessage): void {
+    if ('disconnect' in message) {
+      const reason = message.reason.slice(0, MAX_CLOSE_REASON_CHARS);
+      for (const connection of connections.values()) {
+        if (isTarget(connection, message.disconnect))
+          connection.socket.close(SESSION_CHANGED_CLOSE_CODE, reason);
+      }
+      return;
+    }
     const data = JSON.stringify(message.event);
     for (const connection of connections.values()) {
-      if (isAudience(connection, message) && connection.socket.readyState === connection.socket.OPEN) {
+      if (
+        isAudience(connection, message.audience) &&
+        connection.socket.readyState === connection.socket.OPEN
+      ) {
         connection.socket.send(data);
       }
     }
@@ -131,6 +155,7 @@ export async function createRealtime(
     const connection: Connection = {
       id: crypto.randomUUID(),
       userId: user.userId,
+      sessionId: user.sessionId,
       roles: user.roles,
       socket,
       alive: true,
@@ -196,7 +221,7 @@ export async function createRealtime(
   app.addHook('onReady', () => presence.start());
 
   return {
-    async registerRoutes(_authenticate: Authenticate) {
+    async registerRoutes() {
       // The access hook already authenticated the upgrade request (access 'agent'): request.principal is set.
       app.get(
         '/api/ws',
@@ -210,7 +235,15 @@ export async function createRealtime(
     },
 
     async publish(audience, event) {
-      await bus.publish({ audience, event });
+      try {
+        await bus.publish({ audience, event });
+      } catch (err) {
+        logger.error({ err, eventType: event.type }, 'realtime event lost: the bus is unavailable');
+      }
+    },
+
+    async disconnect(target, reason) {
+      await bus.publish({ disconnect: target, reason });
     },
 
     onConnectionChange(listener) {

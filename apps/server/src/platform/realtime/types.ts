@@ -6,9 +6,25 @@ export interface Audience {
   roles?: Role[];
 }
 
+/** Which sockets to close: those of any of these users, or opened with any of these sessions. */
+export interface DisconnectTarget {
+  userIds?: string[];
+  sessionIds?: string[];
+}
+
 export interface Realtime {
-  /** Delivers an event to the audience's sockets on every Parley process (via Redis when configured). */
+  /**
+   * Delivers an event to the audience's sockets on every Parley process (via Redis when configured).
+   * Best effort: when the bus is down the push is logged and lost (never thrown); clients refetch on
+   * reconnect. A late retry could overwrite newer state in the browser, so nothing retries it.
+   */
   publish(audience: Audience, event: RealtimeEvent): Promise<void>;
+  /**
+   * Closes the target's sockets on every process with SESSION_CHANGED_CLOSE_CODE (4401), so a
+   * revoked session, a disabled user or changed roles stop receiving events. Rejects when the bus
+   * could not carry the order, so an outbox handler calling it is retried.
+   */
+  disconnect(target: DisconnectTarget, reason: string): Promise<void>;
   /** Called on this process when a user's socket opens or closes, with that user's open sockets here. */
   onConnectionChange(listener: (userId: string, openHere: number) => void): void;
   /** Whether the user has an open socket on any live Parley process (presence is kept in the database). */
@@ -19,5 +35,5 @@ export interface Realtime {
 
 /** The process-local side of realtime that app.ts wires: the `/api/ws` route. */
 export interface RealtimeServer extends Realtime {
-  registerRoutes(authenticate: import('../http/access.ts').Authenticate): Promise<void>;
+  registerRoutes(): Promise<void>;
 }

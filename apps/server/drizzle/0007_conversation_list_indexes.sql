@@ -1,0 +1,3 @@
+CREATE INDEX "conversations_open_pending_idx" ON "conversations" USING btree (coalesce("pending_since", 'infinity'::timestamptz),"id") WHERE "conversations"."status" <> 'CLOSED';--> statement-breakpoint
+CREATE INDEX "conversations_open_assignee_last_customer_idx" ON "conversations" USING btree ("assignee_user_id",coalesce("last_customer_message_at", '-infinity'::timestamptz),"id") WHERE "conversations"."status" <> 'CLOSED';--> statement-breakpoint
+CREATE INDEX "conversations_created_idx" ON "conversations" USING btree ("created_at","id");

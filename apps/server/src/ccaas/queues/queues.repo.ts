@@ -1,0 +1,77 @@
+import type { CcaasQueueListQuery } from '@parley/contracts';
+import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { QueueRow } from '../../modules/queues/queues.repo.ts';
+import { queueMembers, queues } from '../../modules/queues/queues.schema.ts';
+import { users } from '../../modules/users/users.schema.ts';
+import type { Orm } from '../../platform/db/client.ts';
+import { isUuid } from '../ids.ts';
+import type { PageRequest } from '../pagination.ts';
+
+/** Properties get-queues can order by. */
+export const QUEUE_ORDER_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
+export type QueueOrderField = (typeof QUEUE_ORDER_FIELDS)[number] | 'id';
+
+const ORDER_COLUMNS = {
+  id: queues.id,
+  name: queues.name,
+  createdAt: queues.createdAt,
+  updatedAt: queues.updatedAt,
+} as const;
+
+const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filtersOf(query: CcaasQueueListQuery): SQL[] {
+  const where: SQL[] = [isNull(queues.deletedAt)];
+  if (query.queueIds) where.push(inArray(queues.id, uuidsOf(query.queueIds)));
+  if (query.agentId !== undefined) {
+    const [agentId] = uuidsOf([query.agentId]);
+    where.push(
+      agentId
+        ? sql`exists (select 1 from ${queueMembers} where ${queueMembers.queueId} = ${queues.id} and ${queueMembers.userId} = ${agentId})`
+        : sql`false`,
+    );
+  }
+  // Parley has no working hours, so no queue belongs to any.
+  if (query.workingHoursId !== undefined) where.push(sql`false`);
+  if (query.name) where.push(sql`${queues.name} ilike ${`%${escapeLike(query.name)}%`}`);
+  return where;
+}
+
+/** One page of live queues matching the filters, and how many match in all. */
+export async function listQueuePage(
+  orm: Orm,
+  query: CcaasQueueListQuery,
+  page: PageRequest<QueueOrderField>,
+): Promise<{ rows: QueueRow[]; total: number }> {
+  const where = and(...filtersOf(query));
+  const orderBy = page.order.map((t) =>
+    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
+  );
+  const [rows, [counted]] = await Promise.all([
+    orm
+      .select()
+      .from(queues)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(page.limit)
+      .offset(page.offset),
+    orm.select({ n: count() }).from(queues).where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
+}
+
+/** Enabled member agents per queue id (queues without any are absent from the map). */
+export async function countEnabledMembers(
+  orm: Orm,
+  queueIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (queueIds.length === 0) return new Map();
+  const rows = await orm
+    .select({ queueId: queueMembers.queueId, n: count() })
+    .from(queueMembers)
+    .innerJoin(users, eq(users.id, queueMembers.userId))
+    .where(and(inArray(queueMembers.queueId, [...queueIds]), eq(users.enabled, true)))
+    .groupBy(queueMembers.queueId);
+  return new Map(rows.map((r) => [r.queueId, r.n]));
+}

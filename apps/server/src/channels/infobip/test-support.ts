@@ -1,0 +1,47 @@
+import type { ConnectionChannel } from '@parley/contracts';
+import type { App } from '../../app.ts';
+import type { ChannelConnectionRow } from '../../modules/channel-connections/channel-connections.repo.ts';
+import { createConnection } from '../../modules/channel-connections/channel-connections.service.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { webhookAuthorization } from './verify.ts';
+
+// Shared by the Infobip integration tests: a connection, a webhook call, and waiting for background work.
+
+export async function createTestConnection(
+  ctx: AppContext,
+  overrides: { channel?: ConnectionChannel; sender?: string; baseUrl?: string; apiKey?: string } = {},
+): Promise<ChannelConnectionRow> {
+  return createConnection(ctx.events, {
+    channel: overrides.channel ?? 'WHATSAPP',
+    provider: 'infobip',
+    name: 'Test line',
+    sender: overrides.sender ?? `44${Math.floor(Math.random() * 1e9)}`,
+    baseUrl: overrides.baseUrl ?? 'http://127.0.0.1:9',
+    apiKey: overrides.apiKey ?? 'test-api-key-0000',
+  });
+}
+
+/** Posts a webhook body as Infobip would for `connection`. */
+export function postWebhook(app: App, connection: ChannelConnectionRow, payload: unknown) {
+  return app.inject({
+    method: 'POST',
+    url: '/webhooks/infobip/messages',
+    headers: { authorization: webhookAuthorization(connection), 'content-type': 'application/json' },
+    payload: JSON.stringify(payload),
+  });
+}
+
+/** Polls until `check` returns a value other than undefined; background work has no completion signal. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

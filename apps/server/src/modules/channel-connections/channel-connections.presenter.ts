@@ -1,0 +1,26 @@
+import type { ChannelConnection } from '@parley/contracts';
+import type { ChannelConnectionRow } from './channel-connections.repo.ts';
+
+/** Path of the one webhook every Infobip connection posts to (the Basic username says which). */
+export const INFOBIP_WEBHOOK_PATH = '/webhooks/infobip/messages';
+
+/** The admin's view of a connection; `origin` is PUBLIC_URL or the origin the admin's request came to. */
+export function presentConnection(row: ChannelConnectionRow, origin: string): ChannelConnection {
+  return {
+    id: row.id,
+    channel: row.channel,
+    provider: row.provider,
+    name: row.name,
+    sender: row.sender,
+    baseUrl: row.baseUrl,
+    apiKeyLast4: row.apiKey.slice(-4),
+    enabled: row.enabled,
+    createdAt: row.createdAt.toISOString(),
+    webhook: {
+      url: `${origin.replace(/\/+$/, '')}${INFOBIP_WEBHOOK_PATH}`,
+      scheme: 'basic',
+      username: row.id,
+      password: row.webhookSecret,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import {
+  ChannelConnection,
+  ChannelConnectionList,
+  CreateChannelConnectionRequest,
+  UpdateChannelConnectionRequest,
+} from '@parley/contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { presentConnection } from './channel-connections.presenter.ts';
+import { findConnectionById, listConnections } from './channel-connections.repo.ts';
+import { createConnection, disableConnection, updateConnection } from './channel-connections.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+
+/** Admin screens: provider connections (channel, sender, credentials) and the webhook to configure. */
+export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  // Behind a proxy the admin's own request tells where the provider can reach us, unless PUBLIC_URL says.
+  const origin = (request: FastifyRequest) =>
+    ctx.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+
+  r.get(
+    '/api/channel-connections',
+    { config: { access: 'admin' }, schema: { response: { 200: ChannelConnectionList } } },
+    async (request) => ({
+      items: (await listConnections(ctx.db.orm)).map((row) => presentConnection(row, origin(request))),
+    }),
+  );
+
+  r.get(
+    '/api/channel-connections/:id',
+    { config: { access: 'admin' }, schema: { params: IdParams, response: { 200: ChannelConnection } } },
+    async (request) => {
+      const row = await findConnectionById(ctx.db.orm, request.params.id);
+      if (!row) throw notFound('Channel connection');
+      return presentConnection(row, origin(request));
+    },
+  );
+
+  r.post(
+    '/api/channel-connections',
+    {
+      config: { access: 'admin' },
+      schema: { body: CreateChannelConnectionRequest, response: { 201: ChannelConnection } },
+    },
+    async (request, reply) => {
+      const row = await createConnection(ctx.events, request.body);
+      return reply.status(201).send(presentConnection(row, origin(request)));
+    },
+  );
+
+  r.patch(
+    '/api/channel-connections/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        params: IdParams,
+        body: UpdateChannelConnectionRequest,
+        response: { 200: ChannelConnection },
+      },
+    },
+    async (request) =>
+      presentConnection(await updateConnection(ctx.events, request.params.id, request.body), origin(request)),
+  );
+
+  r.delete(
+    '/api/channel-connections/:id',
+    { config: { access: 'admin' }, schema: { params: IdParams } },
+    async (request, reply) => {
+      await disableConnection(ctx.events, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

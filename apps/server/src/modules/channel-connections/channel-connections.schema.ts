@@ -1,0 +1,38 @@
+import {
+  CHANNEL_PROVIDERS,
+  type ChannelProvider,
+  CONNECTION_CHANNELS,
+  type ConnectionChannel,
+} from '@parley/contracts';
+import { sql } from 'drizzle-orm';
+import { boolean, check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { inList } from '../conversations/sql-in-list.ts';
+
+/**
+ * A provider account an admin connected for one channel and one sender of ours. Inbound webhooks
+ * name their connection; outbound replies find theirs by (channel, sender).
+ */
+export const channelConnections = pgTable(
+  'channel_connections',
+  {
+    id: uuid('id').primaryKey(),
+    channel: text('channel').notNull().$type<ConnectionChannel>(),
+    provider: text('provider').notNull().$type<ChannelProvider>(),
+    name: text('name').notNull(),
+    /** Our number / sender id on the channel. */
+    sender: text('sender').notNull(),
+    baseUrl: text('base_url').notNull(),
+    /** Provider API key; only its last four characters ever leave the server. */
+    apiKey: text('api_key').notNull(),
+    /** Generated password the provider presents on our webhook. */
+    webhookSecret: text('webhook_secret').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Replies pick the connection by channel and sender, so two enabled ones would be ambiguous.
+    uniqueIndex('channel_connections_enabled_sender_key').on(t.channel, t.sender).where(sql`${t.enabled}`),
+    check('channel_connections_channel_check', sql`${t.channel} in ${inList(CONNECTION_CHANNELS)}`),
+    check('channel_connections_provider_check', sql`${t.provider} in ${inList(CHANNEL_PROVIDERS)}`),
+  ],
+);

@@ -1,0 +1,231 @@
+import type { ConversationListQuery, ConversationSort, Page } from '@parley/contracts';
+import { and, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import type { Orm } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import { customers } from '../customers/customers.schema.ts';
+import { messages } from '../messages/messages.schema.ts';
+import { notes } from '../messages/notes.schema.ts';
+import { conversationLog } from './conversation-log.schema.ts';
+import { recentlyViewed } from './conversation-reads.schema.ts';
+import type { TimelineKey } from './conversations.presenter.ts';
+import { conversations, conversationTags } from './conversations.schema.ts';
+import { type Viewer, visibleTo } from './conversations.visibility.ts';
+import { RECENTLY_VIEWED_MAX } from './read-state.service.ts';
+
+// Read side of conversations: the list views (keyset pages), the merged timeline and Recently
+// viewed. Cursors are opaque base64url JSON of the last row's sort key and id; sort keys never
+// are NULL (a sentinel stands in), so a row comparison `(key, id) > (…)` pages through an index.
+
+type Direction = 'asc' | 'desc';
+
+interface SortSpec {
+  key: SQL;
+  /** SQL type the cursor's text value is cast back to. */
+  type: 'timestamptz' | 'int' | 'text';
+  direction: Direction;
+}
+
+/**
+ * Sort keys. Not pending counts as pending "since the end of time" (zero waiting), so it sorts after
+ * every pending one when the longest wait comes first; no customer message yet sorts oldest.
+ */
+const SORTS: Record<ConversationSort, SortSpec> = {
+  pending: {
+    key: sql`coalesce(${conversations.pendingSince}, 'infinity'::timestamptz)`,
+    type: 'timestamptz',
+    direction: 'asc',
+  },
+  lastCustomerMessage: {
+    key: sql`coalesce(${conversations.lastCustomerMessageAt}, '-infinity'::timestamptz)`,
+    type: 'timestamptz',
+    direction: 'desc',
+  },
+  requested: { key: sql`${conversations.createdAt}`, type: 'timestamptz', direction: 'desc' },
+  priority: {
+    key: sql`(case ${conversations.priority} when 'URGENT' then 3 when 'HIGH' then 2 when 'NORMAL' then 1 else 0 end)`,
+    type: 'int',
+    direction: 'desc',
+  },
+  customer: {
+    key: sql`lower(coalesce(${customers.name}, ${conversations.customerAddress}, ''))`,
+    type: 'text',
+    direction: 'asc',
+  },
+};
+
+/** MY WORK lists newest customer message first (D5); History newest request first; the rest longest pending first. */
+function defaultSort(view: ConversationListQuery['view']): ConversationSort {
+  if (view === 'mine') return 'lastCustomerMessage';
+  if (view === 'history') return 'requested';
+  return 'pending';
+}
+
+interface Cursor {
+  /** What the cursor was made for, so it is never applied to another ordering. */
+  order: string;
+  key: string;
+  id: string;
+}
+
+const badCursor = () => new AppError('validation_failed', 400, 'The cursor is not valid for this list');
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(raw: string, order: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    parsed[0] !== order ||
+    typeof parsed[1] !== 'string' ||
+    typeof parsed[2] !== 'string' ||
+    !uuid.test(parsed[2])
+  ) {
+    throw badCursor();
+  }
+  return { order, key: parsed[1], id: parsed[2] };
+}
+
+/** `%` and `_` in a search are literal. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function searchCondition(q: string): SQL {
+  const pattern = likePattern(q);
+  const number = /^#?(\d{1,9})$/.exec(q)?.[1];
+  return sql`(${conversations.topic} ilike ${pattern}
+    or ${customers.name} ilike ${pattern}
+    or ${conversations.customerAddress} ilike ${pattern}
+    ${number ? sql`or ${conversations.number} = ${Number(number)}` : sql``}
+    or exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id}
+      and m.content->>'text' ilike ${pattern}))`;
+}
+
+const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
+
+function viewCondition(query: ConversationListQuery, viewer: Viewer): SQL | undefined {
+  switch (query.view) {
+    case 'mine':
+      return and(eq(conversations.assigneeUserId, viewer.userId), ne(conversations.status, 'CLOSED'));
+    case 'unassigned':
+      return and(isNull(conversations.assigneeUserId), ne(conversations.status, 'CLOSED'));
+    case 'all':
+    case 'queue':
+      return ne(conversations.status, 'CLOSED');
+    case 'history':
+      return undefined;
+  }
+}
+
+function filterConditions(query: ConversationListQuery): (SQL | undefined)[] {
+  return [
+    query.status?.length ? inArray(conversations.status, query.status) : undefined,
+    query.priority?.length ? inArray(conversations.priority, query.priority) : undefined,
+    query.channel?.length ? sql`${conversations.channels} && ${pgArray(query.channel)}::text[]` : undefined,
+    query.queueId?.length ? inArray(conversations.queueId, query.queueId) : undefined,
+    query.assigneeId?.length ? inArray(conversations.assigneeUserId, query.assigneeId) : undefined,
+    query.customerId ? eq(conversations.customerId, query.customerId) : undefined,
+    query.tag?.length
+      ? sql`exists (select 1 from ${conversationTags} ct where ct.conversation_id = ${conversations.id}
+          and ct.tag_id = any(${pgArray(query.tag)}::uuid[]))`
+      : undefined,
+    query.q ? searchCondition(query.q) : undefined,
+    query.pendingLongerThanSeconds !== undefined
+      ? sql`${conversations.pendingSince} <= now() - make_interval(secs => ${query.pendingLongerThanSeconds})`
+      : undefined,
+    query.createdFrom ? sql`${conversations.createdAt} >= ${query.createdFrom}::timestamptz` : undefined,
+    query.createdTo ? sql`${conversations.createdAt} < ${query.createdTo}::timestamptz` : undefined,
+  ];
+}
+
+/** One page of a conversation list as ids (in order) plus the next cursor; the caller presents them. */
+export async function listConversationIds(
+  orm: Orm,
+  query: ConversationListQuery,
+  viewer: Viewer,
+): Promise<Page<string>> {
+  const sortName = query.sort ?? defaultSort(query.view);
+  const spec = SORTS[sortName];
+  const direction = query.direction ?? spec.direction;
+  const order = `${sortName}:${direction}`;
+  const cmp = direction === 'asc' ? sql`>` : sql`<`;
+  const dir = direction === 'asc' ? sql`asc` : sql`desc`;
+  const after = query.cursor ? decodeCursor(query.cursor, order) : undefined;
+  const rows = await orm
+    .select({ id: conversations.id, key: sql<string>`(${spec.key})::text` })
+    .from(conversations)
+    .leftJoin(customers, eq(customers.id, conversations.customerId))
+    .where(
+      and(
+        visibleTo(viewer),
+        viewCondition(query, viewer),
+        ...filterConditions(query),
+        after
+          ? sql`(${spec.key}, ${conversations.id}) ${cmp} (${after.key}::${sql.raw(spec.type)}, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${spec.key} ${dir}`, sql`${conversations.id} ${dir}`)
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => r.id),
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor({ order, key: last.key, id: last.id }) : null,
+  };
+}
+
+const TIMELINE_ORDER = 'timeline';
+
+/**
+ * One page of a conversation's timeline: messages, notes and log entries merged, newest first.
+ * Each source is read backwards along its (conversation_id, created_at, id) index, at most `limit` rows.
+ */
+export async function listTimelineKeys(
+  orm: Orm,
+  conversationId: string,
+  before: string | undefined,
+  limit: number,
+): Promise<Page<TimelineKey>> {
+  const cursor = before ? decodeCursor(before, TIMELINE_ORDER) : undefined;
+  const part = (type: TimelineKey['type'], table: SQL) => sql`(
+    select ${type}::text as type, id, created_at, created_at::text as key from ${table}
+    where conversation_id = ${conversationId}
+    ${cursor ? sql`and (created_at, id) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)` : sql``}
+    order by created_at desc, id desc limit ${limit + 1})`;
+  const result = await orm.execute<{ type: TimelineKey['type']; id: string; key: string }>(sql`
+    select type, id, key from (
+      ${part('message', sql`${messages}`)}
+      union all ${part('note', sql`${notes}`)}
+      union all ${part('log', sql`${conversationLog}`)}
+    ) t order by created_at desc, id desc limit ${limit + 1}`);
+  const page = result.rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ type: r.type, id: r.id })),
+    nextCursor:
+      result.rows.length > limit && last
+        ? encodeCursor({ order: TIMELINE_ORDER, key: last.key, id: last.id })
+        : null,
+  };
+}
+
+/** The viewer's Recently viewed conversations they may still see, newest first. */
+export async function listRecentlyViewedIds(orm: Orm, viewer: Viewer): Promise<string[]> {
+  const rows = await orm
+    .select({ id: conversations.id })
+    .from(recentlyViewed)
+    .innerJoin(conversations, eq(conversations.id, recentlyViewed.conversationId))
+    .where(and(eq(recentlyViewed.userId, viewer.userId), visibleTo(viewer)))
+    .orderBy(sql`${recentlyViewed.viewedAt} desc`, sql`${conversations.id} desc`)
+    .limit(RECENTLY_VIEWED_MAX);
+  return rows.map((r) => r.id);
+}
