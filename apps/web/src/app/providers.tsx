@@ -6,17 +6,14 @@ import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
 import { setUnauthenticatedHandler } from '../lib/api.ts';
 import { RealtimeProvider } from '../lib/realtime.tsx';
-import { applySession, useSession } from '../modules/auth/session.ts';
+import { signOutLocally, useSession } from '../modules/auth/session.ts';
 import { theme } from './theme.ts';
 
 /** Connects the socket while someone is signed in and drops the session when the server ends it. */
 function SessionEffects({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   const session = useSession();
   useEffect(() => {
-    setUnauthenticatedHandler(() => {
-      queryClient.clear();
-      applySession(queryClient, null);
-    });
+    setUnauthenticatedHandler(() => signOutLocally(queryClient));
   }, [queryClient]);
   return <RealtimeProvider enabled={Boolean(session.data)}>{children}</RealtimeProvider>;
 }

@@ -11,6 +11,18 @@ export function applySession(queryClient: QueryClient, session: SessionResponse 
   queryClient.setQueryData(sessionKey, session);
 }
 
+/**
+ * Forgets everything this browser showed for the signed-out user. The session (now null) and the
+ * setup status stay in the cache: removing them would leave mounted screens observing queries
+ * that no longer exist, stuck loading.
+ */
+export function signOutLocally(queryClient: QueryClient): void {
+  applySession(queryClient, null);
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== sessionKey[0] && query.queryKey[0] !== setupKey[0],
+  });
+}
+
 /** Replaces the signed-in user in the session (after a change to their own record). */
 export function updateSessionUser(queryClient: QueryClient, update: (user: User) => User): void {
   queryClient.setQueryData<SessionResponse | null>(sessionKey, (session) =>
@@ -72,9 +84,6 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/logout'),
     // Whatever the server says, this browser is signed out: drop every cached screen.
-    onSettled: () => {
-      queryClient.clear();
-      applySession(queryClient, null);
-    },
+    onSettled: () => signOutLocally(queryClient),
   });
 }
