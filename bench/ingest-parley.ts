@@ -12,6 +12,8 @@ import { makeDataDir, postmasterPid, spawnParley, waitForReady } from '../apps/s
 
 export const OUR_SENDER = '447860099299';
 export const KNOWN_CUSTOMERS = 2000;
+/** Pool of the bench's own connection (counting, seeding, processing alone), as small as a server's. */
+export const PROCESSING_POOL = 8;
 export const knownAddress = (i: number) => `3859${String(i).padStart(8, '0')}`;
 
 // CPU time from /proc (Linux, 100 ticks/s): unlike rates, other load on the machine does not skew it.
@@ -97,7 +99,7 @@ export async function startBenchParley(options: { processing: boolean }): Promis
     );
     const { webhook } = (await created.json()) as { webhook: { username: string; password: string } };
 
-    const db = createDb(dbUrl, 8);
+    const db = createDb(dbUrl, PROCESSING_POOL);
     const events = createEvents(db, pino({ level: 'silent' }));
     for (let i = 0; i < KNOWN_CUSTOMERS; i += 100) {
       await Promise.all(

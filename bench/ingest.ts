@@ -4,12 +4,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import pino from 'pino';
 import { incomingTextPayload } from '../apps/server/src/channels/infobip/fake-events.ts';
+import { mapWebhookPayload } from '../apps/server/src/channels/infobip/mapper.ts';
+import { createInboundEventsProcessor } from '../apps/server/src/modules/messages/inbound-events.processor.ts';
+import { createEvents } from '../apps/server/src/platform/events/events.ts';
 import {
   type BenchParley,
   KNOWN_CUSTOMERS,
   knownAddress,
   OUR_SENDER,
+  PROCESSING_POOL,
   startBenchParley,
 } from './ingest-parley.ts';
 
@@ -45,6 +50,10 @@ interface StepResult {
   processedRate: number;
   backlogAtEnd: number;
   drainSeconds: number;
+  /** Events committed but not yet through their after-commit handlers (realtime), after the drain. */
+  undispatchedEvents: number;
+  /** Of those, events whose handlers already failed at least once (see outbox_events.last_error). */
+  retriedEvents: number;
   /** CPU per acknowledged message over the step and its drain. */
   parleyCpuMsPerMsg: number;
   postgresCpuMsPerMsg: number;
@@ -101,6 +110,13 @@ async function failures(p: BenchParley): Promise<Record<string, number>> {
   return Object.fromEntries(result.rows.map((r) => [r.last_error, r.n]));
 }
 
+async function undispatched(p: BenchParley): Promise<{ left: number; retried: number }> {
+  const result = await p.db.pool.query<{ left: number; retried: number }>(
+    'select count(*)::int as left, count(*) filter (where attempts > 0)::int as retried from outbox_events where dispatched_at is null',
+  );
+  return result.rows[0] ?? { left: 0, retried: 0 };
+}
+
 async function waitForDrain(p: BenchParley): Promise<number> {
   const t0 = performance.now();
   while ((await counts(p)).backlog > 0 && performance.now() - t0 < DRAIN_LIMIT_SECONDS * 1000) {
@@ -143,6 +159,7 @@ async function runStep(
   const seconds = (performance.now() - t0) / 1000;
   const after = await counts(p);
   const drainSeconds = processing ? await waitForDrain(p) : 0;
+  const events = await undispatched(p);
   const acked = Math.max(1, result['2xx']);
   const step: StepResult = {
     targetRate: rate,
@@ -155,6 +172,8 @@ async function runStep(
     processedRate: (after.total - after.backlog - (before.total - before.backlog)) / seconds,
     backlogAtEnd: after.backlog,
     drainSeconds,
+    undispatchedEvents: events.left,
+    retriedEvents: events.retried,
     parleyCpuMsPerMsg: ((p.cpu.parley() - cpu0.parley) * 1000) / acked,
     postgresCpuMsPerMsg: ((p.cpu.postgres() - cpu0.postgres) * 1000) / acked,
     sustained: false,
@@ -170,6 +189,30 @@ async function runStep(
   return step;
 }
 
+/** The processing path alone: a processor in this process drains what phase 1 stored, with no event handlers. */
+async function processingAlone(p: BenchParley) {
+  const logger = pino({ level: 'silent' });
+  const processor = createInboundEventsProcessor(
+    { db: p.db, events: createEvents(p.db, logger), logger },
+    { infobip: mapWebhookPayload },
+    // As in the server: half the pool.
+    { concurrency: PROCESSING_POOL / 2 },
+  );
+  const cpu0 = { bench: process.cpuUsage(), postgres: p.cpu.postgres() };
+  const t0 = performance.now();
+  const rows = await processor.drain();
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0.bench);
+  return {
+    rows,
+    seconds,
+    rate: rows / seconds,
+    parleyCpuMsPerMsg: (cpu.user + cpu.system) / 1000 / rows,
+    postgresCpuMsPerMsg: ((p.cpu.postgres() - cpu0.postgres) * 1000) / rows,
+    failed: await failures(p),
+  };
+}
+
 const n = (value: number, width: number, digits = 0) => value.toFixed(digits).padStart(width);
 
 async function runPhase(title: string, stepRates: number[], processing: boolean, raw: boolean) {
@@ -183,7 +226,7 @@ async function runPhase(title: string, stepRates: number[], processing: boolean,
     await runStep(p, Math.min(...stepRates), processing, 3);
     console.log(`\n${title}`);
     console.log(
-      '  target     sent    acked  p50 ms  p99 ms  processed  backlog  drain s  cpu ms/msg parley+pg',
+      '  target     sent    acked  p50 ms  p99 ms  processed  backlog  drain s  events left (retried)  cpu ms/msg parley+pg',
     );
     const steps: StepResult[] = [];
     for (const rate of stepRates) {
@@ -191,12 +234,25 @@ async function runPhase(title: string, stepRates: number[], processing: boolean,
       steps.push(s);
       const problems = s.non2xx + s.errors > 0 ? ` (non-2xx ${s.non2xx}, errors ${s.errors})` : '';
       console.log(
-        `${n(s.targetRate, 8)} ${n(s.sentRate, 8)} ${n(s.ackRate, 8)} ${n(s.ackP50Ms, 7, 1)} ${n(s.ackP99Ms, 7, 1)} ${n(s.processedRate, 10)} ${n(s.backlogAtEnd, 8)} ${n(s.drainSeconds, 8, 1)}  ${n(s.parleyCpuMsPerMsg, 8, 2)} + ${n(s.postgresCpuMsPerMsg, 5, 2)}  ${s.sustained ? 'sustained' : ''}${problems}`,
+        `${n(s.targetRate, 8)} ${n(s.sentRate, 8)} ${n(s.ackRate, 8)} ${n(s.ackP50Ms, 7, 1)} ${n(s.ackP99Ms, 7, 1)} ${n(s.processedRate, 10)} ${n(s.backlogAtEnd, 8)} ${n(s.drainSeconds, 8, 1)} ${n(s.undispatchedEvents, 7)} (${n(s.retriedEvents, 4)})  ${n(s.parleyCpuMsPerMsg, 8, 2)} + ${n(s.postgresCpuMsPerMsg, 5, 2)}  ${s.sustained ? 'sustained' : ''}${problems}`,
       );
     }
     const failed = processing ? await failures(p) : {};
     if (Object.keys(failed).length > 0) console.log('processing failures:', failed);
-    return { rawRate, steps, failed, sustainedRate: steps.filter((s) => s.sustained).at(-1)?.ackRate ?? 0 };
+    const alone = processing ? undefined : await processingAlone(p);
+    if (alone) {
+      console.log(
+        `\n1b. processing alone (phase 1's ${alone.rows} stored events, no after-commit handlers): ${alone.rate.toFixed(0)} rows/s, cpu ms/msg ${alone.parleyCpuMsPerMsg.toFixed(2)} + ${alone.postgresCpuMsPerMsg.toFixed(2)}`,
+      );
+      if (Object.keys(alone.failed).length > 0) console.log('processing failures:', alone.failed);
+    }
+    return {
+      rawRate,
+      steps,
+      failed,
+      alone,
+      sustainedRate: steps.filter((s) => s.sustained).at(-1)?.ackRate ?? 0,
+    };
   } finally {
     await p.stop();
   }
@@ -225,6 +281,7 @@ export async function runIngestBench(): Promise<void> {
     knownCustomers: KNOWN_CUSTOMERS,
     newCustomerShare: NEW_CUSTOMER_SHARE,
     rawInsertRate: rawRate,
+    processingAlone: ack.alone,
     acknowledgement: {
       steps: ack.steps,
       sustainedRate: ack.sustainedRate,

@@ -90,3 +90,41 @@ test("a colleague's status change reaches the Team board live, without reload", 
   await agentShell.setStatus('AWAY');
   await expect.poll(() => graceCard.getAttribute('data-availability')).toBe('AWAY');
 });
+
+test('an admin without the agent role signs in, sees the Team board and changes status', async () => {
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(`${parley.url}/login`);
+  await new LoginPage(admin).signIn(email, password);
+  await new Shell(admin).waitUntilSignedIn();
+  const created = await admin.evaluate(async () => {
+    const session = await fetch('/api/auth/session');
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    const res = await fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({
+        email: 'alan@example.com',
+        displayName: 'Alan Admin-only',
+        roles: ['admin'],
+        password: 'a third long password',
+      }),
+    });
+    return res.status;
+  });
+  expect(created).toBe(201);
+
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${parley.url}/login`);
+  await new LoginPage(page).signIn('alan@example.com', 'a third long password');
+  const shell = new Shell(page);
+  await shell.waitUntilSignedIn();
+  await page.goto(`${parley.url}/team`);
+  const ownCard = page.getByTestId('team-member').filter({ hasText: 'Alan Admin-only' });
+  await ownCard.waitFor();
+  await shell.setStatus('BUSY');
+  await expect.poll(() => shell.myStatus()).toBe('Busy');
+  await expect.poll(() => ownCard.getAttribute('data-availability')).toBe('BUSY');
+  // Conversation work stays out of reach: that needs the agent or supervisor role.
+  const conversations = await page.evaluate(async () => (await fetch('/api/conversations')).status);
+  expect(conversations).toBe(403);
+});

@@ -23,8 +23,11 @@ export const WebhookSettings = z.object({
   scheme: z.literal('basic'),
   /** Basic username: the connection id. */
   username: z.string(),
-  /** Basic password: the connection's webhook secret. */
-  password: z.string(),
+  /**
+   * Basic password: the connection's webhook secret. Only in the answer that generated it (create,
+   * rotate): Parley keeps just a hash, so it cannot be shown again.
+   */
+  password: z.string().optional(),
 });
 export type WebhookSettings = z.infer<typeof WebhookSettings>;
 

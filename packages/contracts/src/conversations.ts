@@ -91,7 +91,7 @@ export const TimelineMessage = z.object({
   contentType: MessageContentType,
   content: MessageContentBody,
   deliveryState: DeliveryState,
-  /** Why a FAILED message failed, in the provider's words; carried by the realtime push of the failure. */
+  /** Why a FAILED message failed, in the provider's words; stored with it, absent in any other state. */
   failureReason: z.string().optional(),
   /** The id the sending browser chose, so an optimistic row can be matched. */
   clientId: z.uuid().nullable(),

@@ -12,14 +12,22 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('user.updated'), payload: User }),
   /**
-   * A conversation the receiver may see changed (or just left their sight: lists refetch it).
-   * `change` is the domain event (`conversation.assigned`, `message.received` …). The unread count
+   * A conversation the receiver may see changed. `change` is the domain event
+   * (`conversation.assigned`, `message.received` …). The unread count
    * is per user, so it is not carried; a change that wrote a change-log entry is a cue for an open
    * timeline to refetch its newest page.
    */
   z.object({
     type: z.literal('conversation.changed'),
     payload: z.object({ change: z.string(), conversation: Conversation.omit({ unreadCount: true }) }),
+  }),
+  /**
+   * A conversation just left the receiver's sight (moved out of their queue, assigned away): lists
+   * and an open view drop it. Only the id travels, since the receiver may no longer see the rest.
+   */
+  z.object({
+    type: z.literal('conversation.removed'),
+    payload: z.object({ conversationId: z.uuid() }),
   }),
   /** A message or note was added to a conversation's timeline. */
   z.object({

@@ -4,6 +4,7 @@ import { buildTestApp } from '../../test/app.ts';
 import type { App } from '../app.ts';
 import type { Actor } from '../modules/conversations/conversations.policy.ts';
 import { addConversationTag, assignConversation } from '../modules/conversations/conversations.service.ts';
+import { connectTestSender } from '../modules/conversations/test-fixtures.ts';
 import { createConversation } from '../modules/conversations/threading.ts';
 import { addNote } from '../modules/messages/messages.service.ts';
 import { createQueue, setQueueMembers } from '../modules/queues/queues.service.ts';
@@ -85,6 +86,9 @@ interface World {
   customerAddress: string;
 }
 
+/** Our WhatsApp sender in every world, connected so the message examples can be sent. */
+const OUR_ADDRESS = '447860099299';
+
 let app: App;
 let ctx: AppContext;
 let authorization: string;
@@ -96,6 +100,7 @@ beforeAll(async () => {
   let db: Awaited<ReturnType<typeof buildTestApp>>['db'];
   ({ app, ctx, db } = await buildTestApp());
   authorization = `App ${(await createApiKeyRecord(db.orm, 'contract test', null)).key}`;
+  await connectTestSender(db, 'WHATSAPP', OUR_ADDRESS);
   // The reference's tag example names this tag; Parley adds only tags of its catalogue.
   await createTag(ctx.events, { name: 'Tag Name', kind: 'conversation' });
   return () => app.close();
@@ -112,7 +117,7 @@ async function createWorld(): Promise<World> {
   const queue = await createQueue(ctx.events, `Queue ${s}`);
   await setQueueMembers(ctx.events, queue.id, [agent.id]);
   const tag = await createTag(ctx.events, { name: `tag-${s}`, kind: 'conversation' });
-  const ourAddress = '447860099299';
+  const ourAddress = OUR_ADDRESS;
   worlds += 1;
   const customerAddress = `3859${String(worlds).padStart(9, '0')}`;
   const conv = await createConversation(ctx.events, automation, {

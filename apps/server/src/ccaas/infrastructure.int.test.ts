@@ -83,6 +83,17 @@ describe('/ccaas/1 authentication and errors', () => {
     });
   });
 
+  it('refuses pages deeper than MAX_PAGE_OFFSET rows with 400 naming page, on every list', async () => {
+    for (const list of ['/ccaas/1/conversations', '/ccaas/1/tags', '/ccaas/1/agents', '/ccaas/1/queues']) {
+      const deep = await h.call('GET', `${list}?page=100001&limit=1`, list);
+      expect(deep.status, list).toBe(400);
+      expect(Object.keys(deep.body.requestError.serviceException.validationErrors)).toEqual(['page']);
+      const deepest = await h.call('GET', `${list}?page=10000&limit=10`, list);
+      expect(deepest.status, list).toBe(200);
+      expect(deepest.body.pagination).toMatchObject({ page: 10000, limit: 10 });
+    }
+  });
+
   it('pages with page/limit and states the order applied', async () => {
     const res = await h.call('GET', '/ccaas/1/tags?page=0&limit=1', '/ccaas/1/tags');
     expect(res.status).toBe(200);

@@ -2,7 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { expect } from 'vitest';
 import { buildTestApp } from '../../test/app.ts';
 import type { App } from '../app.ts';
-import { createDesk, type Desk } from '../modules/conversations/test-fixtures.ts';
+import { connectTestSender, createDesk, type Desk } from '../modules/conversations/test-fixtures.ts';
 import { createApiKeyRecord } from '../modules/users/api-keys.service.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/client.ts';
@@ -15,10 +15,17 @@ export interface CcaasCall {
   body: any;
 }
 
-/** A built app on a fresh database, the conversation-test desk, an API key and a reference-checked caller. */
+/** The SMS sender of the reference's message examples, connected by ccaasHarness so replies may go out. */
+export const EXAMPLE_SENDER = '447492263897';
+
+/**
+ * A built app on a fresh database, the conversation-test desk, EXAMPLE_SENDER connected, an API key
+ * and a reference-checked caller.
+ */
 export async function ccaasHarness() {
   const { app, ctx, db } = await buildTestApp();
   const desk: Desk = await createDesk(db);
+  await connectTestSender(db, 'SMS', EXAMPLE_SENDER);
   const { key, row } = await createApiKeyRecord(db.orm, 'ccaas test', null);
   const authorization = `App ${key}`;
 

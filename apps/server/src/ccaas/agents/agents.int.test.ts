@@ -119,29 +119,51 @@ describe('/ccaas/1/agents', () => {
     expect(enabled.body).toMatchObject({ status: 'ACTIVE', enabled: true });
   });
 
-  it('keeps the admin role of an admin who is also an agent', async () => {
-    const user = await insertTestUser(db, ['admin', 'agent']);
-    await call('PUT', `/ccaas/1/agents/${user.id}`, '/ccaas/1/agents/{agentId}', {
-      displayName: 'Malcolm',
-      role: 'SUPERVISOR',
-      status: 'ACTIVE',
-    });
-    const { rows } = await db.pool.query('select roles from users where id = $1', [user.id]);
-    expect([...rows[0].roles].sort()).toEqual(['admin', 'agent', 'supervisor']);
-  });
-
-  it('answers unknown, malformed and non-agent ids with the reference 400 NOT_FOUND', async () => {
-    const admin = await insertTestUser(db, ['admin']);
-    for (const id of [crypto.randomUUID(), '1234567890ABCDEFGHIJKLMNOPRSTUVZ', admin.id]) {
-      const res = await call('GET', `/ccaas/1/agents/${id}`, '/ccaas/1/agents/{agentId}');
-      expect(res).toEqual({
+  it('leaves admins alone: not listed, and every agent operation answers 400 NOT_FOUND', async () => {
+    const queue = await createQueue(ctx.events, `Admins ${crypto.randomUUID().slice(0, 6)}`);
+    for (const roles of [
+      ['admin', 'agent'],
+      ['admin', 'supervisor', 'agent'],
+    ] as const) {
+      const admin = await insertTestUser(db, [...roles]);
+      await setQueueMembers(ctx.events, queue.id, [admin.id]);
+      const notFound = {
         status: 400,
         body: {
           requestError: {
-            serviceException: { messageId: 'NOT_FOUND', text: `Invalid agent id given '${id}'` },
+            serviceException: { messageId: 'NOT_FOUND', text: `Invalid agent id given '${admin.id}'` },
           },
         },
+      };
+      const url = `/ccaas/1/agents/${admin.id}`;
+      const request = { displayName: 'Demoted', role: 'AGENT', status: 'ACTIVE', enabled: false };
+      expect(await call('GET', url, '/ccaas/1/agents/{agentId}')).toEqual(notFound);
+      expect(await call('PUT', url, '/ccaas/1/agents/{agentId}', request)).toEqual(notFound);
+      expect(
+        await call('PUT', `${url}/status`, '/ccaas/1/agents/{agentId}/status', { status: 'BUSY' }),
+      ).toEqual(notFound);
+      expect(
+        await call('POST', `${url}/queues`, '/ccaas/1/agents/{agentId}/queues', { queueId: queue.id }),
+      ).toEqual(notFound);
+      expect(
+        await call('DELETE', `${url}/queues/${queue.id}`, '/ccaas/1/agents/{agentId}/queues/{queueId}'),
+      ).toEqual(notFound);
+      expect(await call('GET', `${url}/conversations`, '/ccaas/1/agents/{agentId}/conversations')).toEqual(
+        notFound,
+      );
+      const listed = await call('GET', `/ccaas/1/agents?agentIds=${admin.id}`, '/ccaas/1/agents');
+      expect(listed.body.agents).toEqual([]);
+      const { rows } = await db.pool.query(
+        'select roles, enabled, display_name, availability from users where id = $1',
+        [admin.id],
+      );
+      expect(rows[0]).toMatchObject({
+        enabled: true,
+        display_name: admin.displayName,
+        availability: 'OFFLINE',
       });
+      expect([...rows[0].roles].sort()).toEqual([...roles].sort());
+      expect(await listQueueMemberIds(db.orm, queue.id)).toEqual([admin.id]);
     }
   });
 

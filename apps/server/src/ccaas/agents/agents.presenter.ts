@@ -25,12 +25,11 @@ export function toCcaasRole(roles: readonly Role[]): CcaasAgentRole {
 }
 
 /**
- * The roles a user gets for an Infobip role, keeping admin: a SUPERVISOR is also an agent so they
- * can belong to queues and take conversations like an Infobip supervisor.
+ * The roles a user gets for an Infobip role: a SUPERVISOR is also an agent so they can belong to
+ * queues and take conversations like an Infobip supervisor. Admins never reach here (isCcaasAgent).
  */
-export function rolesFor(role: CcaasAgentRole, current: readonly Role[] = []): Role[] {
-  const base: Role[] = role === 'SUPERVISOR' ? ['supervisor', 'agent'] : ['agent'];
-  return current.includes('admin') ? ['admin', ...base] : base;
+export function rolesFor(role: CcaasAgentRole): Role[] {
+  return role === 'SUPERVISOR' ? ['supervisor', 'agent'] : ['agent'];
 }
 
 /** The one public-API shape of an agent. */

@@ -3,9 +3,7 @@ import {
   and,
   arrayContains,
   arrayOverlaps,
-  asc,
   count,
-  desc,
   eq,
   gt,
   inArray,
@@ -15,11 +13,10 @@ import {
   sql,
 } from 'drizzle-orm';
 import { queueMembers } from '../../modules/queues/queues.schema.ts';
-import type { UserRow } from '../../modules/users/users.repo.ts';
 import { users } from '../../modules/users/users.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { isUuid } from '../ids.ts';
-import type { PageRequest } from '../pagination.ts';
+import { type PageRequest, pageOf } from '../pagination.ts';
 import { fromCcaasStatus } from './agents.presenter.ts';
 
 /** Properties get-agents can order by. */
@@ -39,8 +36,11 @@ const ORDER_COLUMNS = {
 const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Users that are agents in the public API's sense: the agent or supervisor role. */
-export const isAgentUser = arrayOverlaps(users.roles, ['agent', 'supervisor']);
+/** Users that are agents in the public API's sense (see isCcaasAgent): agent or supervisor, not admin. */
+export const isAgentUser = and(
+  arrayOverlaps(users.roles, ['agent', 'supervisor']),
+  not(arrayContains(users.roles, ['admin'])),
+) as SQL;
 
 function filtersOf(query: CcaasAgentListQuery): SQL[] {
   const where: SQL[] = [isAgentUser];
@@ -69,24 +69,8 @@ function filtersOf(query: CcaasAgentListQuery): SQL[] {
 }
 
 /** One page of agents matching the filters, and how many match in all. */
-export async function listAgentPage(
-  orm: Orm,
-  query: CcaasAgentListQuery,
-  page: PageRequest<AgentOrderField>,
-): Promise<{ rows: UserRow[]; total: number }> {
+export function listAgentPage(orm: Orm, query: CcaasAgentListQuery, page: PageRequest<AgentOrderField>) {
   const where = and(...filtersOf(query));
-  const orderBy = page.order.map((t) =>
-    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
-  );
-  const [rows, [counted]] = await Promise.all([
-    orm
-      .select()
-      .from(users)
-      .where(where)
-      .orderBy(...orderBy)
-      .limit(page.limit)
-      .offset(page.offset),
-    orm.select({ n: count() }).from(users).where(where),
-  ]);
-  return { rows, total: counted?.n ?? 0 };
+  const rows = orm.select().from(users).where(where).$dynamic();
+  return pageOf(rows, orm.select({ total: count() }).from(users).where(where), page, ORDER_COLUMNS);
 }

@@ -19,12 +19,21 @@ const NO_PASSWORD_HASH = '!no-password';
 const generatedAddress = () => `${crypto.randomUUID()}@agents.invalid`;
 
 /**
- * A user with the agent or supervisor role (enabled or not), by id; anything else is the
- * reference's 400 NOT_FOUND `Invalid agent id given '<id>'`.
+ * Is this user an agent of `/ccaas/1/agents`? The agent or supervisor role, and not admin: an API
+ * key must not rename, demote, disable or re-status an admin, so admins stay out of this API.
+ */
+export function isCcaasAgent(user: Pick<UserRow, 'roles'>): boolean {
+  const { roles } = user;
+  return (roles.includes('agent') || roles.includes('supervisor')) && !roles.includes('admin');
+}
+
+/**
+ * An agent (enabled or not, see isCcaasAgent) by id; anything else is the reference's
+ * 400 NOT_FOUND `Invalid agent id given '<id>'`.
  */
 export async function findAgent(orm: Orm, id: string): Promise<UserRow> {
   const user = isUuid(id) ? await findUserById(orm, id) : undefined;
-  if (!user || !(user.roles.includes('agent') || user.roles.includes('supervisor'))) throw invalidAgentId(id);
+  if (!user || !isCcaasAgent(user)) throw invalidAgentId(id);
   return user;
 }
 
@@ -57,10 +66,10 @@ export function createAgent(events: Events, input: CcaasAgentRequest): Promise<U
  */
 export function updateAgent(events: Events, agentId: string, input: CcaasAgentRequest): Promise<UserRow> {
   return events.transact(async (scope) => {
-    const current = await findAgent(scope.tx, agentId);
+    await findAgent(scope.tx, agentId);
     const updated = await applyUserUpdate(scope, agentId, {
       displayName: input.displayName,
-      roles: rolesFor(input.role, current.roles),
+      roles: rolesFor(input.role),
       enabled: input.enabled,
     });
     if (!updated.enabled) return updated;

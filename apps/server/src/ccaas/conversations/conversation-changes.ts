@@ -1,25 +1,17 @@
 import type { ConversationStatus, Priority } from '@parley/contracts';
-import { type Actor, canEdit, enforce } from '../../modules/conversations/conversations.policy.ts';
 import {
-  type ConversationRow,
-  findConversationForUpdate,
-} from '../../modules/conversations/conversations.repo.ts';
-import {
-  assignConversation,
-  changeConversationQueue,
-  setConversationPriority,
-  setConversationStatus,
-  setConversationSummary,
-  setConversationTopic,
-} from '../../modules/conversations/conversations.service.ts';
+  updateConversation as applyPatch,
+  type ConversationPatchInput,
+} from '../../modules/conversations/conversation-commands.service.ts';
+import type { Actor } from '../../modules/conversations/conversations.policy.ts';
+import type { ConversationRow } from '../../modules/conversations/conversations.repo.ts';
 import { createConversation, type NewConversationInput } from '../../modules/conversations/threading.ts';
 import { findQueueById } from '../../modules/queues/queues.repo.ts';
-import { ensureDefaultQueue } from '../../modules/queues/queues.service.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { joinTransaction } from '../../platform/events/join-transaction.ts';
-import type { Events, TxScope } from '../../platform/events/types.ts';
+import type { Events } from '../../platform/events/types.ts';
 import { findAgentOrFail } from '../acting-agent.ts';
-import { ccaasInvalidReference, ccaasNotFound } from '../errors.ts';
+import { ccaasInvalidReference } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 
 /** Fields an integrator may change; null clears (summary, assignee) or resets (queue → Default). */
@@ -42,47 +34,12 @@ export async function checkReferences(orm: Orm, changes: ConversationChanges): P
   if (changes.agentId) await findAgentOrFail(orm, changes.agentId, ['agent']);
 }
 
-/**
- * Applies the changes through the domain services in one transaction. Queue before assignee (the
- * assignee must belong to the new queue, D3) and status last (a CLOSED conversation takes no more changes).
- */
-async function applyChanges(
-  outer: Events,
-  scope: TxScope,
-  actor: Actor,
-  conversationId: string,
-  changes: ConversationChanges,
-): Promise<ConversationRow> {
-  const events = joinTransaction(outer, scope);
-  const current = await findConversationForUpdate(scope.tx, conversationId);
-  if (!current) throw ccaasNotFound(conversationId);
-  // D2: a CLOSED conversation refuses every change request, even one repeating its values.
-  if (Object.values(changes).some((v) => v !== undefined)) enforce(canEdit(current));
-  const queueId = changes.queueId === null ? (await ensureDefaultQueue(scope.tx)).id : changes.queueId;
-  // Only real changes reach the services: a PUT repeating the assignee must not need assignment rights.
-  const differs = <K extends keyof ConversationRow>(key: K, value: ConversationRow[K] | undefined) =>
-    value !== undefined && value !== current[key];
-  let row = current;
-  if (differs('topic', changes.topic))
-    row = await setConversationTopic(events, actor, row.id, changes.topic ?? '');
-  if (differs('summary', changes.summary)) {
-    row = await setConversationSummary(events, actor, row.id, changes.summary ?? null);
-  }
-  if (changes.priority && differs('priority', changes.priority)) {
-    row = await setConversationPriority(events, actor, row.id, changes.priority);
-  }
-  if (queueId && differs('queueId', queueId))
-    row = await changeConversationQueue(events, actor, row.id, queueId);
-  if (differs('assigneeUserId', changes.agentId)) {
-    row = await assignConversation(events, actor, row.id, changes.agentId ?? null);
-  }
-  if (changes.status && differs('status', changes.status)) {
-    row = await setConversationStatus(events, actor, row.id, changes.status);
-  }
-  return row;
+/** The domain patch of an integrator's changes: `agentId` names the assignee. */
+function toPatch({ agentId, ...rest }: ConversationChanges): ConversationPatchInput {
+  return { ...rest, assigneeUserId: agentId };
 }
 
-/** PUT/PATCH: the changes to one conversation, all or nothing. */
+/** PUT/PATCH: the changes to one conversation, all or nothing (see `updateConversation` of the conversations module). */
 export async function updateConversation(
   events: Events,
   orm: Orm,
@@ -91,7 +48,7 @@ export async function updateConversation(
   changes: ConversationChanges,
 ): Promise<ConversationRow> {
   await checkReferences(orm, changes);
-  return events.transact((scope) => applyChanges(events, scope, actor, conversationId, changes));
+  return applyPatch(events, actor, conversationId, toPatch(changes));
 }
 
 /** POST: a new conversation (no channel yet), then the assignee and status asked for, in one transaction. */
@@ -104,7 +61,8 @@ export async function createConversationWith(
 ): Promise<ConversationRow> {
   await checkReferences(orm, { queueId: input.queueId, agentId: then.agentId });
   return events.transact(async (scope) => {
-    const created = await createConversation(joinTransaction(events, scope), actor, input);
-    return applyChanges(events, scope, actor, created.id, then);
+    const joined = joinTransaction(events, scope);
+    const created = await createConversation(joined, actor, input);
+    return applyPatch(joined, actor, created.id, toPatch(then));
   });
 }

@@ -177,6 +177,19 @@ describe('PUT/PATCH /ccaas/1/conversations/{id}', () => {
     });
   });
 
+  it('refuses a PUT keeping an assignee the new queue does not have, instead of dropping them', async () => {
+    // Agent B holds it in the Default queue (which restricts no one) but is no member of desk.queue.
+    const conv = await create({ agentId: userId(h.desk.agentB) });
+    const logBefore = await logOf(h.db, conv.id);
+    const res = await h.call('PUT', `${LIST}/${conv.id}`, ONE, {
+      payload: { topic: conv.topic, queueId: h.desk.queue.id, agentId: userId(h.desk.agentB) },
+    });
+    expect(res).toMatchObject({ status: 400, body: serviceException('BAD_REQUEST') });
+    expect(res.body.requestError.serviceException.text).toMatch(/not a member/);
+    expect((await h.call('GET', `${LIST}/${conv.id}`, ONE)).body).toEqual(conv);
+    expect(await logOf(h.db, conv.id)).toEqual(logBefore);
+  });
+
   it('applies D3 to the agent named by x-agent-id', async () => {
     const conv = await create({ queueId: h.desk.queue.id, agentId: userId(h.desk.agentA) });
     const asB = { 'x-agent-id': userId(h.desk.agentB) };

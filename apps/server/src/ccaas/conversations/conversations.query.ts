@@ -1,11 +1,11 @@
 import type { CcaasConversationListQuery } from '@parley/contracts';
-import { and, asc, count, desc, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { ConversationRow } from '../../modules/conversations/conversations.repo.ts';
 import { conversations, conversationTags } from '../../modules/conversations/conversations.schema.ts';
 import { tags } from '../../modules/tags/tags.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { isUuid } from '../ids.ts';
-import type { PageRequest } from '../pagination.ts';
+import { type PageRequest, pageOf } from '../pagination.ts';
 
 export type ConversationOrderField =
   | 'id'
@@ -70,18 +70,6 @@ export async function findConversationsPage(
   page: PageRequest<ConversationOrderField>,
 ): Promise<{ rows: ConversationRow[]; total: number }> {
   const where = and(...filtersOf(orm, query));
-  const order = page.order.map((t) =>
-    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
-  );
-  const [rows, [totals]] = await Promise.all([
-    orm
-      .select()
-      .from(conversations)
-      .where(where)
-      .orderBy(...order)
-      .limit(page.limit)
-      .offset(page.offset),
-    orm.select({ total: count() }).from(conversations).where(where),
-  ]);
-  return { rows, total: totals?.total ?? 0 };
+  const rows = orm.select().from(conversations).where(where).$dynamic();
+  return pageOf(rows, orm.select({ total: count() }).from(conversations).where(where), page, ORDER_COLUMNS);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInbound } from '../../modules/messages/inbound.service.ts';
+import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
 import { requestExamples } from '../contract.ts';
 import { type CcaasHarness, ccaasHarness, serviceException } from '../test-support.ts';
 
@@ -108,6 +109,24 @@ describe('/ccaas/1/conversations/{id}/messages', () => {
       headers: { 'x-agent-id': userId(h.desk.supervisor) },
     });
     expect(supervisor.body).toMatchObject({ authorType: 'AGENT', authorId: userId(h.desk.supervisor) });
+  });
+
+  it('refuses a BOT reply under the row lock once an agent holds the conversation (no pre-check to race)', async () => {
+    const conv = await inboundConversation();
+    await h.call(
+      'PUT',
+      `/ccaas/1/conversations/${conv.id}/assignee`,
+      '/ccaas/1/conversations/{conversationId}/assignee',
+      { payload: { agentId: userId(h.desk.agentA) } },
+    );
+    // What the route does when the assignment lands between its read and the send: the service decides.
+    const bot = sendAgentMessage(h.desk.events, { kind: 'automation' }, conv.id, {
+      contentType: 'TEXT',
+      content: { text: 'Too late' },
+    });
+    await expect(bot).rejects.toMatchObject({ code: 'reply_forbidden' });
+    const listed = await h.call('GET', `${url(conv.id)}?direction=OUTBOUND`, MESSAGES);
+    expect(listed.body.pagination.totalItems).toBe(0);
   });
 
   it('answers the reference request examples Parley carries, and refuses the rest with 400', async () => {

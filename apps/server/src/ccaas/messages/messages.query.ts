@@ -1,10 +1,10 @@
 import type { CcaasMessageListQuery } from '@parley/contracts';
-import { and, asc, count, desc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { MessageRow } from '../../modules/messages/messages.repo.ts';
 import { messages } from '../../modules/messages/messages.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { isUuid } from '../ids.ts';
-import type { PageRequest } from '../pagination.ts';
+import { type PageRequest, pageOf } from '../pagination.ts';
 
 export type MessageOrderField = 'id' | 'createdAt' | 'updatedAt';
 
@@ -29,18 +29,6 @@ export async function findMessagesPage(
     q.createdAfter ? gt(messages.createdAt, q.createdAfter) : undefined,
     q.createdBefore ? lt(messages.createdAt, q.createdBefore) : undefined,
   );
-  const order = page.order.map((t) =>
-    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
-  );
-  const [rows, [totals]] = await Promise.all([
-    orm
-      .select()
-      .from(messages)
-      .where(where)
-      .orderBy(...order)
-      .limit(page.limit)
-      .offset(page.offset),
-    orm.select({ total: count() }).from(messages).where(where),
-  ]);
-  return { rows, total: totals?.total ?? 0 };
+  const rows = orm.select().from(messages).where(where).$dynamic();
+  return pageOf(rows, orm.select({ total: count() }).from(messages).where(where), page, ORDER_COLUMNS);
 }

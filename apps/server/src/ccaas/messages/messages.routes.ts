@@ -8,11 +8,11 @@ import {
 } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type Actor, personActor } from '../../modules/conversations/conversations.policy.ts';
 import type { ConversationRow } from '../../modules/conversations/conversations.repo.ts';
 import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AGENT_HEADER, headerAgent } from '../acting-agent.ts';
+import { AppError } from '../../platform/errors.ts';
+import { AGENT_HEADER, actingActor } from '../acting-agent.ts';
 import { findConversationOr404 } from '../conversations/conversation-lookup.ts';
 import { ccaasBadRequest } from '../errors.ts';
 import { paginationOf, parsePage } from '../pagination.ts';
@@ -57,7 +57,9 @@ export async function registerMessageRoutes(scope: FastifyInstance, ctx: AppCont
 
   // The reference: `x-agent-id` names the agent "only in case conversations are assigned to
   // agents". So an assigned conversation needs it (and D3 lets only its assignee or a supervisor
-  // reply); an unassigned one is answered by the integration itself, as a BOT message.
+  // reply); an unassigned one is answered by the integration itself, as a BOT message. Whether it
+  // is assigned is decided by `canReply` under the conversation's row lock, so a BOT reply never
+  // lands in a conversation an agent has just taken.
   app.post(
     '/conversations/:conversationId/messages',
     {
@@ -70,21 +72,20 @@ export async function registerMessageRoutes(scope: FastifyInstance, ctx: AppCont
     },
     async (request) => {
       const conv = await findConversationOr404(db.orm, request.params.conversationId);
-      const agent = await headerAgent(request, db.orm);
-      if (conv.assigneeUserId && !agent) {
-        throw ccaasBadRequest(`The conversation is assigned to an agent: send the ${AGENT_HEADER} header`);
-      }
-      const actor: Actor = agent ? personActor(agent) : { kind: 'automation' };
+      const actor = await actingActor(request, db.orm);
       const { body } = request;
       parleyChannel(body.channel);
       checkThread(conv, body);
-      const { message } = await sendAgentMessage(
-        events,
-        actor,
-        conv.id,
-        toParleyContent(body.contentType, body.content),
-      );
-      return toCcaasMessage(message);
+      const content = toParleyContent(body.contentType, body.content);
+      try {
+        const { message } = await sendAgentMessage(events, actor, conv.id, content);
+        return toCcaasMessage(message);
+      } catch (error) {
+        if (actor.kind === 'automation' && error instanceof AppError && error.code === 'reply_forbidden') {
+          throw ccaasBadRequest(`The conversation is assigned to an agent: send the ${AGENT_HEADER} header`);
+        }
+        throw error;
+      }
     },
   );
 }

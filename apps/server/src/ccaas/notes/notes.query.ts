@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { NoteRow } from '../../modules/messages/messages.repo.ts';
 import { notes } from '../../modules/messages/notes.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import type { PageRequest } from '../pagination.ts';
+import { type PageRequest, pageOf } from '../pagination.ts';
 
 export type NoteOrderField = 'id' | 'createdAt' | 'updatedAt';
 
@@ -22,24 +22,8 @@ export async function findNote(
 }
 
 /** One page of a conversation's notes, and how many it has. */
-export async function findNotesPage(
-  orm: Orm,
-  conversationId: string,
-  page: PageRequest<NoteOrderField>,
-): Promise<{ rows: NoteRow[]; total: number }> {
+export function findNotesPage(orm: Orm, conversationId: string, page: PageRequest<NoteOrderField>) {
   const where = eq(notes.conversationId, conversationId);
-  const order = page.order.map((t) =>
-    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
-  );
-  const [rows, [totals]] = await Promise.all([
-    orm
-      .select()
-      .from(notes)
-      .where(where)
-      .orderBy(...order)
-      .limit(page.limit)
-      .offset(page.offset),
-    orm.select({ total: count() }).from(notes).where(where),
-  ]);
-  return { rows, total: totals?.total ?? 0 };
+  const rows = orm.select().from(notes).where(where).$dynamic();
+  return pageOf(rows, orm.select({ total: count() }).from(notes).where(where), page, ORDER_COLUMNS);
 }

@@ -1,11 +1,10 @@
 import type { CcaasQueueListQuery } from '@parley/contracts';
-import { and, asc, count, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import type { QueueRow } from '../../modules/queues/queues.repo.ts';
+import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { queueMembers, queues } from '../../modules/queues/queues.schema.ts';
 import { users } from '../../modules/users/users.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { isUuid } from '../ids.ts';
-import type { PageRequest } from '../pagination.ts';
+import { type PageRequest, pageOf } from '../pagination.ts';
 
 /** Properties get-queues can order by. */
 export const QUEUE_ORDER_FIELDS = ['name', 'createdAt', 'updatedAt'] as const;
@@ -39,26 +38,10 @@ function filtersOf(query: CcaasQueueListQuery): SQL[] {
 }
 
 /** One page of live queues matching the filters, and how many match in all. */
-export async function listQueuePage(
-  orm: Orm,
-  query: CcaasQueueListQuery,
-  page: PageRequest<QueueOrderField>,
-): Promise<{ rows: QueueRow[]; total: number }> {
+export function listQueuePage(orm: Orm, query: CcaasQueueListQuery, page: PageRequest<QueueOrderField>) {
   const where = and(...filtersOf(query));
-  const orderBy = page.order.map((t) =>
-    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
-  );
-  const [rows, [counted]] = await Promise.all([
-    orm
-      .select()
-      .from(queues)
-      .where(where)
-      .orderBy(...orderBy)
-      .limit(page.limit)
-      .offset(page.offset),
-    orm.select({ n: count() }).from(queues).where(where),
-  ]);
-  return { rows, total: counted?.n ?? 0 };
+  const rows = orm.select().from(queues).where(where).$dynamic();
+  return pageOf(rows, orm.select({ total: count() }).from(queues).where(where), page, ORDER_COLUMNS);
 }
 
 /** Enabled member agents per queue id (queues without any are absent from the map). */

@@ -1,9 +1,9 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { conversationTags } from '../../modules/conversations/conversations.schema.ts';
 import type { TagRow } from '../../modules/tags/tags.repo.ts';
 import { tags } from '../../modules/tags/tags.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import type { PageRequest } from '../pagination.ts';
+import { type PageRequest, pageOf } from '../pagination.ts';
 
 export type TagOrderField = 'id' | 'name' | 'createdAt' | 'updatedAt';
 
@@ -14,16 +14,22 @@ const ORDER_COLUMNS = {
   updatedAt: tags.updatedAt,
 } as const;
 
-/** The conversation tag of the catalogue with this name (names are unique ignoring case, D8). */
+/** The live conversation tag of the catalogue with this name (live names are unique ignoring case, D8). */
 export async function findConversationTagByName(orm: Orm, name: string): Promise<TagRow | undefined> {
   const [row] = await orm
     .select()
     .from(tags)
-    .where(and(eq(tags.kind, 'conversation'), eq(sql`lower(${tags.name})`, name.toLowerCase())));
+    .where(
+      and(
+        eq(tags.kind, 'conversation'),
+        isNull(tags.deletedAt),
+        eq(sql`lower(${tags.name})`, name.toLowerCase()),
+      ),
+    );
   return row;
 }
 
-/** A page of the conversation-tag catalogue, optionally only one conversation's tags or the one named `name` (ignoring case). */
+/** A page of the live conversation-tag catalogue or of one conversation's tags, optionally only the one named `name` (ignoring case). */
 export async function findTagsPage(
   orm: Orm,
   filter: { conversationId?: string; name?: string },
@@ -40,21 +46,10 @@ export async function findTagsPage(
     : undefined;
   const where = and(
     eq(tags.kind, 'conversation'),
-    onConversation,
+    // The catalogue lists live tags; a CLOSED conversation still carries the deleted ones it had.
+    onConversation ?? isNull(tags.deletedAt),
     filter.name ? eq(sql`lower(${tags.name})`, filter.name.toLowerCase()) : undefined,
   );
-  const order = page.order.map((t) =>
-    t.direction === 'asc' ? asc(ORDER_COLUMNS[t.field]) : desc(ORDER_COLUMNS[t.field]),
-  );
-  const [rows, [totals]] = await Promise.all([
-    orm
-      .select()
-      .from(tags)
-      .where(where)
-      .orderBy(...order)
-      .limit(page.limit)
-      .offset(page.offset),
-    orm.select({ total: count() }).from(tags).where(where),
-  ]);
-  return { rows, total: totals?.total ?? 0 };
+  const rows = orm.select().from(tags).where(where).$dynamic();
+  return pageOf(rows, orm.select({ total: count() }).from(tags).where(where), page, ORDER_COLUMNS);
 }

@@ -14,6 +14,7 @@ import type { TagRow } from '../../modules/tags/tags.repo.ts';
 import { createTag, deleteTag } from '../../modules/tags/tags.service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { actingActor } from '../acting-agent.ts';
 import { isUuid } from '../ids.ts';
 import { paginationOf, parsePage } from '../pagination.ts';
 import { findConversationTagByName, findTagsPage } from './tags.query.ts';
@@ -83,7 +84,7 @@ export async function registerTagRoutes(scope: FastifyInstance, ctx: AppContext)
           `Invalid tagName '${request.params.tagName}' given! No such entity exists.`,
         );
       }
-      await deleteTag(events, tag.id);
+      await deleteTag(events, await actingActor(request, db.orm), tag.id);
       return { statusCode: 'SUCCESS' as const, message: 'Tag deleted successfully.' };
     },
   );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { InboundMessage, type MESSAGE_CONTENT_TYPES } from '@parley/contracts';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChannelError } from '../channel-error.ts';
 import { InfobipPayloadError } from './errors.ts';
 import { deliveryReportPayload, incomingTextPayload, seenReportPayload } from './fake-events.ts';
@@ -148,15 +148,64 @@ describe('mapWebhookPayload: every documented incoming message', () => {
     ['Received typing started event example', 'unsupported event TYPING_STARTED'],
     ['Received typing stopped event example', 'unsupported event TYPING_STOPPED'],
     ['Received form response example', 'unsupported channel APPLE_MB'],
-    ['Received flow response example', 'unsupported content type FLOW_RESPONSE'],
-    ['Received payment response example', 'unsupported content type PAYMENT_RESPONSE'],
-    ['Received reaction response example', 'unsupported content type REACTION'],
-  ])('reports "%s" as skipped: %s', (name, reason) => {
+  ])('reports "%s", which is no message of ours, as skipped: %s', (name, reason) => {
     expect(mapExample(name)).toEqual({
       messages: [],
       statusUpdates: [],
       skipped: [{ providerMessageId: ID, reason }],
     });
+  });
+
+  it.each([
+    ['Received flow response example', 'FLOW_RESPONSE'],
+    ['Received payment response example', 'PAYMENT_RESPONSE'],
+    ['Received reaction response example', 'REACTION'],
+  ])('delivers "%s" as a text saying a %s arrived, so the agent sees the customer wrote', (name, type) => {
+    const mapped = mapExample(name);
+    expect(mapped.skipped).toEqual([]);
+    expect(mapped.messages).toMatchObject([
+      {
+        providerMessageId: ID,
+        contentType: 'TEXT',
+        content: { text: `[Unsupported message type: ${type}]` },
+      },
+    ]);
+  });
+
+  it('keeps an unsupported part in its place among the parts it came with', () => {
+    const payload = incomingTextPayload({ from: '385911', to: '385100', text: 'look', messageId: 'mix-1' });
+    const [result] = payload.results;
+    const mixed = {
+      results: [
+        { ...result, content: [{ type: 'TEXT', text: 'look' }, { type: 'STICKER' }, { type: 'IMAGE' }] },
+      ],
+    };
+    expect(
+      mapWebhookPayload(CONNECTION_ID, mixed).messages.map((m) => [m.providerMessageId, m.content]),
+    ).toEqual([
+      ['mix-1', { text: 'look' }],
+      ['mix-1#2', { text: '[Unsupported message type: STICKER]' }],
+      ['mix-1#3', { text: '[Unsupported message type: IMAGE without url]' }],
+    ]);
+  });
+
+  it.each([
+    ['an unreadable', { receivedAt: 'yesterday-ish' }],
+    ['a missing', { receivedAt: undefined }],
+  ])('keeps a message with %s receivedAt, received at the server time', (_case, override) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-04T05:06:07.000Z'));
+    try {
+      const payload = incomingTextPayload({ from: '385911', to: '385100', text: 'when?', messageId: 't-1' });
+      const [result] = payload.results;
+      const mapped = mapWebhookPayload(CONNECTION_ID, { results: [{ ...result, ...override }] });
+      expect(mapped.skipped).toEqual([]);
+      expect(mapped.messages).toMatchObject([
+        { providerMessageId: 't-1', content: { text: 'when?' }, receivedAt: '2026-03-04T05:06:07.000Z' },
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('maps Viber and MMS onto our channels', () => {
@@ -182,7 +231,7 @@ describe('mapWebhookPayload: every documented incoming message', () => {
     const mapped = mapWebhookPayload(CONNECTION_ID, payload);
     expect(mapped.messages.map((m) => m.providerMessageId)).toEqual(['good-1']);
     expect(mapped.skipped).toEqual([
-      { providerMessageId: 'bad-1', reason: 'malformed MO event (sender, destination, content, receivedAt)' },
+      { providerMessageId: 'bad-1', reason: 'malformed MO event (sender, destination, content)' },
     ]);
   });
 

@@ -44,6 +44,7 @@ export function toIsoTimestamp(value: string): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
+/** Content of ours, or `unsupported`: what arrived that Parley cannot show (told to the agent). */
 type PartMapping = { contentType: MessageContentType; content: ContentBody } | { unsupported: string };
 
 function mapContentPart(part: IncomingContentPart): PartMapping {
@@ -77,8 +78,16 @@ function mapContentPart(part: IncomingContentPart): PartMapping {
       return { contentType: 'LOCATION', content: { latitude, longitude, url } };
     }
     default:
-      return { unsupported: `unsupported content type ${part.type}` };
+      return { unsupported: part.type };
   }
+}
+
+/**
+ * The customer did write something: an agent who saw nothing would think they had not. So a part
+ * Parley cannot show (a reaction, a payment, a flow response …) arrives as text saying what it was.
+ */
+function unsupportedPartText(what: string): { contentType: 'TEXT'; content: ContentBody } {
+  return { contentType: 'TEXT', content: { text: `[Unsupported message type: ${what}]` } };
 }
 
 // One Infobip message may carry several parts (MMS: media + text + subject; several files). Each
@@ -90,25 +99,18 @@ function mapMoEvent(connectionId: string, event: MoEventType, out: MappedWebhook
     out.skipped.push({ providerMessageId: event.messageId, reason: `unsupported channel ${event.channel}` });
     return;
   }
-  const receivedAt = toIsoTimestamp(event.receivedAt);
-  if (receivedAt === undefined) {
-    out.skipped.push({
-      providerMessageId: event.messageId,
-      reason: `invalid receivedAt ${event.receivedAt}`,
-    });
-    return;
-  }
+  // An unreadable or missing time must not lose what the customer wrote: ingest orders messages by
+  // arrival, not by receivedAt, so the server's time stands in.
+  const receivedAt =
+    (event.receivedAt === undefined ? undefined : toIsoTimestamp(event.receivedAt)) ??
+    new Date().toISOString();
   const subject = event.content.find((part) => part.type === 'SUBJECT');
   const subjectText = subject?.cleanText ?? subject?.text;
   const mapped: Array<{ contentType: MessageContentType; content: ContentBody }> = [];
   for (const part of event.content) {
     if (part.type === 'SUBJECT') continue;
     const result = mapContentPart(part);
-    if ('unsupported' in result) {
-      out.skipped.push({ providerMessageId: event.messageId, reason: result.unsupported });
-    } else {
-      mapped.push(result);
-    }
+    mapped.push('unsupported' in result ? unsupportedPartText(result.unsupported) : result);
   }
   if (mapped.length === 0 && subjectText !== undefined) {
     mapped.push({ contentType: 'TEXT', content: { text: subjectText } });
@@ -153,9 +155,11 @@ function mapDelivery(result: DeliveryResult): DeliveryStatusUpdate | SkippedEven
 
 /**
  * Turns any Infobip Messages API webhook body (incoming messages, delivery reports, seen reports —
- * the three share the `results` envelope and differ by `event`) into Parley's shapes. Results the
- * adapter cannot map (typing indicators, reactions, unsupported channels) come back in `skipped`
- * with a reason; only a body that is not an Infobip payload at all throws InfobipPayloadError.
+ * the three share the `results` envelope and differ by `event`) into Parley's shapes. Message
+ * content Parley cannot show becomes a text saying what arrived; results that are no message
+ * (typing indicators, unknown events, unsupported channels, malformed results) come back in
+ * `skipped` with a reason; only a body that is not an Infobip payload at all throws
+ * InfobipPayloadError.
  */
 export function mapWebhookPayload(connectionId: string, payload: unknown): MappedWebhook {
   const envelope = WebhookEnvelope.safeParse(payload);

@@ -1,13 +1,15 @@
-import type { DeliveryState } from '@parley/contracts';
+import type { DeliveryState, TimelineItem } from '@parley/contracts';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
 import type { ChannelConnectionRow } from '../../modules/channel-connections/channel-connections.repo.ts';
 import type { Actor } from '../../modules/conversations/conversations.policy.ts';
 import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
-import { insertTestUser } from '../../modules/users/test-helpers.ts';
+import { insertTestUser, signIn, type TestSession } from '../../modules/users/test-helpers.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { joinTransaction } from '../../platform/events/join-transaction.ts';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import { deliveryReportPayload, incomingTextPayload, seenReportPayload } from './fake-events.ts';
 import { type FakeInfobip, startFakeInfobip } from './fake-provider.ts';
@@ -19,6 +21,7 @@ let db: Db;
 let fake: FakeInfobip;
 let connection: ChannelConnectionRow;
 let supervisor: Actor;
+let supervisorSession: TestSession;
 const updates: DomainEvent[] = [];
 
 beforeAll(async () => {
@@ -27,6 +30,7 @@ beforeAll(async () => {
   connection = await createTestConnection(ctx, { baseUrl: fake.baseUrl, apiKey: fake.apiKey });
   const user = await insertTestUser(db, ['agent', 'supervisor']);
   supervisor = { kind: 'supervisor', userId: user.id };
+  supervisorSession = await signIn(app, user.email);
   ctx.events.on('message.updated', (event) => {
     updates.push(event);
   });
@@ -64,11 +68,34 @@ async function reply(conversationId: string, text: string): Promise<string> {
 }
 
 async function stateOf(messageId: string) {
-  const result = await db.pool.query<{ delivery_state: DeliveryState; provider_message_id: string | null }>(
-    'select delivery_state, provider_message_id from messages where id = $1',
-    [messageId],
-  );
+  const result = await db.pool.query<{
+    delivery_state: DeliveryState;
+    provider_message_id: string | null;
+    failure_reason: string | null;
+  }>('select delivery_state, provider_message_id, failure_reason from messages where id = $1', [messageId]);
   return result.rows[0];
+}
+
+/** The message as the agent's timeline shows it after a reload (GET /api/conversations/:id/timeline). */
+async function timelineMessage(conversationId: string, messageId: string) {
+  const res = await app.inject({
+    method: 'GET',
+    url: `/api/conversations/${conversationId}/timeline?limit=100`,
+    headers: supervisorSession.headers,
+  });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { items: TimelineItem[] }).items.find((i) => i.id === messageId);
+}
+
+/** Waits until every stored webhook body of the test connection has been processed. */
+function webhooksProcessed() {
+  return eventually(async () => {
+    const result = await db.pool.query<{ n: number }>(
+      'select count(*)::int as n from inbound_events where connection_id = $1 and processed_at is null',
+      [connection.id],
+    );
+    return result.rows[0]?.n === 0 ? true : undefined;
+  }, 'the webhook bodies to be processed');
 }
 
 function waitForState(messageId: string, state: DeliveryState) {
@@ -77,6 +104,13 @@ function waitForState(messageId: string, state: DeliveryState) {
     return row?.delivery_state === state ? row : undefined;
   }, `message ${messageId} to be ${state}`);
 }
+
+// Handlers run after the commit, so the `message.updated` may land just after the state is visible.
+const updateOf = (messageId: string) =>
+  eventually(
+    async () => updates.find((e) => (e.payload as { messageId: string }).messageId === messageId),
+    `message.updated of ${messageId}`,
+  );
 
 const sendsOf = (messageId: string) => fake.received.filter((send) => send.messageIds.includes(messageId));
 
@@ -93,7 +127,7 @@ describe('Infobip outbound', () => {
       destinations: [{ to: customer, messageId }],
       content: { body: { type: 'TEXT', text: 'How can I help?' } },
     });
-    expect(updates.some((e) => (e.payload as { messageId: string }).messageId === messageId)).toBe(true);
+    await updateOf(messageId);
   });
 
   it('retries a 429 and sends the message exactly once', async () => {
@@ -108,11 +142,17 @@ describe('Infobip outbound', () => {
     const { conversationId } = await conversationWith(connection.sender);
     fake.failNext(1, 400);
     const messageId = await reply(conversationId, 'Refused');
-    await waitForState(messageId, 'FAILED');
+    const failed = await waitForState(messageId, 'FAILED');
     expect(sendsOf(messageId)).toHaveLength(0);
-    const event = updates.find((e) => (e.payload as { messageId: string }).messageId === messageId);
-    expect(event?.payload).toMatchObject({
+    const event = await updateOf(messageId);
+    expect(event.payload).toMatchObject({
       conversationId,
+      deliveryState: 'FAILED',
+      failureReason: expect.stringContaining('E400'),
+    });
+    expect(failed.failure_reason).toBe((event.payload as { failureReason?: string }).failureReason);
+    // After a reload the agent still sees why: the reason comes from the message, not the event.
+    expect(await timelineMessage(conversationId, messageId)).toMatchObject({
       deliveryState: 'FAILED',
       failureReason: expect.stringContaining('E400'),
     });
@@ -132,32 +172,77 @@ describe('Infobip outbound', () => {
     await waitForState(messageId, 'SEEN');
     // A late delivery report is processed and changes nothing.
     await postWebhook(app, connection, deliveryReportPayload({ messageId: id }));
-    await eventually(async () => {
-      const result = await db.pool.query<{ n: number }>(
-        'select count(*)::int as n from inbound_events where connection_id = $1 and processed_at is null',
-        [connection.id],
-      );
-      return result.rows[0]?.n === 0 ? true : undefined;
-    }, 'the late report to be processed');
+    await webhooksProcessed();
     expect((await stateOf(messageId))?.delivery_state).toBe('SEEN');
   });
 
-  it('marks a failed delivery report FAILED', async () => {
+  it('marks a failed delivery report FAILED and stores the provider reason', async () => {
     const { conversationId } = await conversationWith(connection.sender);
     const messageId = await reply(conversationId, 'To nowhere');
     await waitForState(messageId, 'SENT');
     await postWebhook(app, connection, deliveryReportPayload({ messageId, groupName: 'UNDELIVERABLE' }));
-    await waitForState(messageId, 'FAILED');
+    expect((await waitForState(messageId, 'FAILED')).failure_reason).toBe('Unknown subscriber');
+    expect(await timelineMessage(conversationId, messageId)).toMatchObject({
+      deliveryState: 'FAILED',
+      failureReason: 'Unknown subscriber',
+    });
   });
 
-  it('fails a reply when no enabled connection sends from its sender', async () => {
+  it('keeps the first failure reason, and clears it when a later report says the message arrived', async () => {
+    const { conversationId } = await conversationWith(connection.sender);
+    const messageId = await reply(conversationId, 'Lost, then found');
+    await waitForState(messageId, 'SENT');
+    await postWebhook(app, connection, deliveryReportPayload({ messageId, groupName: 'UNDELIVERABLE' }));
+    await waitForState(messageId, 'FAILED');
+    // A second failure does not move the state (FAILED is never re-entered), so its reason is not taken.
+    const expired = deliveryReportPayload({ messageId, groupName: 'EXPIRED' });
+    const [expiredResult] = expired.results;
+    if (expiredResult) expiredResult.error = { ...(expiredResult.error as object), description: 'Expired' };
+    await postWebhook(app, connection, expired);
+    await webhooksProcessed();
+    expect((await stateOf(messageId))?.failure_reason).toBe('Unknown subscriber');
+    // Delivery reported after a failure is believed (messages.repo.ts ladder): the reason goes.
+    await postWebhook(app, connection, deliveryReportPayload({ messageId }));
+    expect((await waitForState(messageId, 'DELIVERED')).failure_reason).toBeNull();
+    const shown = await timelineMessage(conversationId, messageId);
+    expect(shown).toMatchObject({ deliveryState: 'DELIVERED' });
+    expect(shown).not.toHaveProperty('failureReason');
+  });
+
+  it('refuses a reply when no enabled connection sends from its sender, storing nothing', async () => {
     const other = await createTestConnection(ctx, { baseUrl: fake.baseUrl, apiKey: fake.apiKey });
     const { conversationId } = await conversationWith(other.sender);
     await db.pool.query('update channel_connections set enabled = false where id = $1', [other.id]);
-    const messageId = await reply(conversationId, 'Nobody sends this');
+    await expect(reply(conversationId, 'Nobody sends this')).rejects.toMatchObject({
+      code: 'channel_unavailable',
+    });
+    const stored = await db.pool.query(
+      'select 1 from messages where conversation_id = $1 and direction = $2',
+      [conversationId, 'OUTBOUND'],
+    );
+    expect(stored.rowCount).toBe(0);
+  });
+
+  it('fails a reply whose connection was disabled after the reply was stored', async () => {
+    const other = await createTestConnection(ctx, { baseUrl: fake.baseUrl, apiKey: fake.apiKey });
+    const { conversationId } = await conversationWith(other.sender);
+    // Disabling in the reply's own transaction: the send job, started on commit, finds no connection.
+    const messageId = await ctx.events.transact(async (scope) => {
+      const { message } = await sendAgentMessage(
+        joinTransaction(ctx.events, scope),
+        supervisor,
+        conversationId,
+        {
+          contentType: 'TEXT',
+          content: { text: 'Nobody sends this' },
+        },
+      );
+      await scope.tx.execute(sql`update channel_connections set enabled = false where id = ${other.id}`);
+      return message.id;
+    });
     await waitForState(messageId, 'FAILED');
-    const event = updates.find((e) => (e.payload as { messageId: string }).messageId === messageId);
-    expect(event?.payload).toMatchObject({
+    const event = await updateOf(messageId);
+    expect(event.payload).toMatchObject({
       failureReason: expect.stringMatching(/No enabled channel connection/),
     });
   });

@@ -5,6 +5,7 @@ import { findMessageById } from '../../modules/messages/messages.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ChannelError } from '../channel-error.ts';
 import { sendMessage } from './client.ts';
+import { reportPassword, type WebhookVerifier } from './verify.ts';
 
 export const INFOBIP_SEND_JOB = 'infobip.send-message';
 
@@ -30,12 +31,13 @@ export async function enqueueInfobipSend(ctx: AppContext, messageId: string): Pr
 }
 
 // With PUBLIC_URL known, each send tells Infobip where to post its reports, credentials included
-// (the URL form of the Basic security profile, docs/channels-infobip.md).
-function reportUrl(ctx: AppContext, connection: { id: string; webhookSecret: string }): string | undefined {
+// (the URL form of the Basic security profile, docs/channels-infobip.md). Only the secret's hash is
+// stored, so the URL carries the report password, which the webhook accepts for reports only.
+function reportUrl(ctx: AppContext, connection: WebhookVerifier): string | undefined {
   if (!ctx.config.PUBLIC_URL) return undefined;
   const url = new URL(`${ctx.config.PUBLIC_URL.replace(/\/+$/, '')}${INFOBIP_WEBHOOK_PATH}`);
   url.username = connection.id;
-  url.password = connection.webhookSecret;
+  url.password = reportPassword(connection);
   return url.toString();
 }
 

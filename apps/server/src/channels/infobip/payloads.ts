@@ -35,7 +35,8 @@ export const MoEvent = z.looseObject({
   sender: z.string().min(1),
   destination: z.string().min(1),
   content: z.array(IncomingContentPart),
-  receivedAt: z.string(),
+  /** Optional here: the mapper falls back to the server's time rather than lose the message. */
+  receivedAt: z.string().optional(),
   messageId: z.string().min(1),
 });
 export type MoEvent = z.infer<typeof MoEvent>;

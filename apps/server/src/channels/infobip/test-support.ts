@@ -7,11 +7,17 @@ import { webhookAuthorization } from './verify.ts';
 
 // Shared by the Infobip integration tests: a connection, a webhook call, and waiting for background work.
 
+/** A stored connection plus the webhook secret it was created with (only its hash is stored). */
+export type TestConnection = ChannelConnectionRow & { webhookSecret: string };
+
+/** Webhook secrets of the connections this test file created, for postWebhook. */
+const secrets = new Map<string, string>();
+
 export async function createTestConnection(
   ctx: AppContext,
   overrides: { channel?: ConnectionChannel; sender?: string; baseUrl?: string; apiKey?: string } = {},
-): Promise<ChannelConnectionRow> {
-  return createConnection(ctx.events, {
+): Promise<TestConnection> {
+  const created = await createConnection(ctx.events, {
     channel: overrides.channel ?? 'WHATSAPP',
     provider: 'infobip',
     name: 'Test line',
@@ -19,14 +25,22 @@ export async function createTestConnection(
     baseUrl: overrides.baseUrl ?? 'http://127.0.0.1:9',
     apiKey: overrides.apiKey ?? 'test-api-key-0000',
   });
+  secrets.set(created.id, created.webhookSecret);
+  return created;
 }
 
-/** Posts a webhook body as Infobip would for `connection`. */
-export function postWebhook(app: App, connection: ChannelConnectionRow, payload: unknown) {
+/** Posts a webhook body as Infobip would for `connection` (one createTestConnection made). */
+export function postWebhook(app: App, connection: Pick<ChannelConnectionRow, 'id'>, payload: unknown) {
+  const webhookSecret = secrets.get(connection.id);
+  if (webhookSecret === undefined)
+    throw new Error('postWebhook needs a connection made by createTestConnection');
   return app.inject({
     method: 'POST',
     url: '/webhooks/infobip/messages',
-    headers: { authorization: webhookAuthorization(connection), 'content-type': 'application/json' },
+    headers: {
+      authorization: webhookAuthorization({ id: connection.id, webhookSecret }),
+      'content-type': 'application/json',
+    },
     payload: JSON.stringify(payload),
   });
 }

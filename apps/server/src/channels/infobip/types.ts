@@ -14,8 +14,6 @@ export interface InfobipConnection {
   /** Account base URL, e.g. https://xyz.api.infobip.com. */
   baseUrl: string;
   apiKey: string;
-  /** Password Infobip presents on our webhook (see verify.ts). */
-  webhookSecret: string;
 }
 
 /** An agent's (or bot's) message on its way to the customer. */

@@ -4,14 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { incomingTextPayload } from './fake-events.ts';
 import { startFakeInfobip } from './fake-provider.ts';
 import { mapWebhookPayload } from './mapper.ts';
-import { isWebhookAuthentic, readWebhookCredentials, webhookAuthorization } from './verify.ts';
+import {
+  hashWebhookSecret,
+  isWebhookAuthentic,
+  readWebhookCredentials,
+  reportPassword,
+  webhookAccess,
+  webhookAuthorization,
+} from './verify.ts';
 
+/** What the admin configured at Infobip (the secret) and what Parley stored (its hash). */
 const connection = { id: '7b0c6a53-3c1a-4a55-9f0e-0d6f3f4f9a10', webhookSecret: 's3cret:with-colon' };
+const stored = { id: connection.id, webhookSecretHash: hashWebhookSecret(connection.webhookSecret) };
 
 describe('webhook authenticity (HTTP Basic: connection id and webhook secret)', () => {
   it('accepts the credentials configured for the connection', () => {
     const header = webhookAuthorization(connection);
-    expect(isWebhookAuthentic(header, connection)).toBe(true);
+    expect(isWebhookAuthentic(header, stored)).toBe(true);
+    expect(webhookAccess(header, stored)).toBe('all');
     expect(readWebhookCredentials(header)).toEqual({
       connectionId: connection.id,
       secret: connection.webhookSecret,
@@ -28,13 +38,30 @@ describe('webhook authenticity (HTTP Basic: connection id and webhook secret)', 
     ['a bearer token', `Bearer ${connection.webhookSecret}`],
     ['an API key', 'App 003026bbc133714df1834b8638bb496e'],
     ['Basic without a colon', `Basic ${Buffer.from('just-a-user').toString('base64')}`],
+    [
+      'the stored hash as the password',
+      webhookAuthorization({ ...connection, webhookSecret: stored.webhookSecretHash }),
+    ],
   ])('refuses %s', (_case, header) => {
-    expect(isWebhookAuthentic(header, connection)).toBe(false);
+    expect(isWebhookAuthentic(header, stored)).toBe(false);
+    expect(webhookAccess(header, stored)).toBeUndefined();
   });
 
-  it('refuses everything while the connection has no secret', () => {
-    const open = { ...connection, webhookSecret: '' };
-    expect(isWebhookAuthentic(webhookAuthorization(open), open)).toBe(false);
+  it('refuses everything while the connection has no secret hash', () => {
+    const open = { id: connection.id, webhookSecretHash: '' };
+    expect(webhookAccess(webhookAuthorization({ id: open.id, webhookSecret: '' }), open)).toBeUndefined();
+    expect(webhookAccess(webhookAuthorization(connection), open)).toBeUndefined();
+  });
+
+  it('grants the report password reports only, and only for its own connection', () => {
+    const report = webhookAuthorization({ id: connection.id, webhookSecret: reportPassword(stored) });
+    expect(webhookAccess(report, stored)).toBe('reports');
+    expect(isWebhookAuthentic(report, stored)).toBe(false);
+    const other = { id: 'c0ffee00-0000-4000-8000-000000000000', webhookSecretHash: stored.webhookSecretHash };
+    expect(reportPassword(other)).not.toBe(reportPassword(stored));
+    // A new secret (rotation) changes the report password too.
+    const rotated = { id: connection.id, webhookSecretHash: hashWebhookSecret('new secret') };
+    expect(webhookAccess(report, rotated)).toBeUndefined();
   });
 });
 
@@ -48,7 +75,7 @@ describe('fake Infobip posting to a webhook', () => {
       });
       request.on('end', () => {
         calls.push({ authorization: request.headers.authorization, body });
-        response.writeHead(isWebhookAuthentic(request.headers.authorization, connection) ? 200 : 401).end();
+        response.writeHead(isWebhookAuthentic(request.headers.authorization, stored) ? 200 : 401).end();
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { InfobipConnection } from './types.ts';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 // Webhook authenticity: Infobip's webhook security profiles (Subscriptions API, credentials type
 // BASIC) make Infobip present HTTP Basic credentials on every call. The admin sets the username to
@@ -21,26 +20,65 @@ export function readWebhookCredentials(authorization: string | undefined): Webho
   return { connectionId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-// Hashing first gives equal-length inputs, so the comparison time says nothing about the secret.
-function isSameSecret(presented: string, expected: string): boolean {
-  const a = createHash('sha256').update(presented).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
+/**
+ * What a connection stores of its webhook secret: SHA-256, hex. The secret is 32 random bytes, so a
+ * fast hash is enough (nothing to brute-force); migration 0013 computes the same in SQL.
+ */
+export function hashWebhookSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** The stored side of webhook authentication. */
+export interface WebhookVerifier {
+  id: string;
+  webhookSecretHash: string;
+}
+
+/**
+ * Password of the report URL each send gives Infobip (outbound.jobs.ts). The secret itself is not
+ * stored, so the URL carries this instead: derived from the stored hash, and accepted for delivery
+ * and seen reports only, so someone who read the database cannot inject customer messages with it.
+ */
+export function reportPassword(connection: WebhookVerifier): string {
+  return createHmac('sha256', connection.webhookSecretHash)
+    .update(`reports:${connection.id}`)
+    .digest('base64url');
+}
+
+// Both sides are SHA-256 digests, so the comparison takes the same time whatever was presented.
+function sameDigest(presented: Buffer, expected: Buffer): boolean {
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * What a webhook call may post for this connection: `all` with the webhook secret, `reports` with
+ * the report password, undefined when the credentials are missing or wrong.
+ */
+export function webhookAccess(
+  authorization: string | undefined,
+  connection: WebhookVerifier,
+): 'all' | 'reports' | undefined {
+  const credentials = readWebhookCredentials(authorization);
+  if (credentials === undefined || credentials.connectionId !== connection.id) return undefined;
+  const expected = Buffer.from(connection.webhookSecretHash, 'hex');
+  // A connection without a (well-formed) hash accepts nothing.
+  if (expected.length !== 32) return undefined;
+  if (sameDigest(sha256(credentials.secret), expected)) return 'all';
+  if (sameDigest(sha256(credentials.secret), sha256(reportPassword(connection)))) return 'reports';
+  return undefined;
 }
 
 /** True when the call carries this connection's id and webhook secret. */
-export function isWebhookAuthentic(
-  authorization: string | undefined,
-  connection: Pick<InfobipConnection, 'id' | 'webhookSecret'>,
-): boolean {
-  const credentials = readWebhookCredentials(authorization);
-  if (credentials === undefined || connection.webhookSecret.length === 0) return false;
-  return (
-    credentials.connectionId === connection.id && isSameSecret(credentials.secret, connection.webhookSecret)
-  );
+export function isWebhookAuthentic(authorization: string | undefined, connection: WebhookVerifier): boolean {
+  return webhookAccess(authorization, connection) === 'all';
 }
 
-/** The Authorization header Infobip sends for a connection (what the admin configures, and what the fake sends). */
-export function webhookAuthorization(connection: Pick<InfobipConnection, 'id' | 'webhookSecret'>): string {
-  return `Basic ${Buffer.from(`${connection.id}:${connection.webhookSecret}`).toString('base64')}`;
+/**
+ * The Authorization header Infobip sends with these credentials (what the admin configures, and
+ * what the fake sends): the connection id and the webhook secret, or the report password.
+ */
+export function webhookAuthorization(credentials: { id: string; webhookSecret: string }): string {
+  return `Basic ${Buffer.from(`${credentials.id}:${credentials.webhookSecret}`).toString('base64')}`;
 }

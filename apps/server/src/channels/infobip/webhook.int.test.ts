@@ -2,18 +2,17 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
-import type { ChannelConnectionRow } from '../../modules/channel-connections/channel-connections.repo.ts';
 import { disableConnection } from '../../modules/channel-connections/channel-connections.service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { incomingTextPayload } from './fake-events.ts';
-import { createTestConnection, eventually, postWebhook } from './test-support.ts';
-import { webhookAuthorization } from './verify.ts';
+import { deliveryReportPayload, incomingTextPayload, seenReportPayload } from './fake-events.ts';
+import { createTestConnection, eventually, postWebhook, type TestConnection } from './test-support.ts';
+import { reportPassword, webhookAuthorization } from './verify.ts';
 
 let app: App;
 let ctx: AppContext;
 let db: Db;
-let connection: ChannelConnectionRow;
+let connection: TestConnection;
 
 beforeAll(async () => {
   ({ app, ctx, db } = await buildTestApp());
@@ -108,6 +107,8 @@ describe('POST /webhooks/infobip/messages', () => {
       webhookAuthorization({ id: connection.id, webhookSecret: 'wrong' }),
       webhookAuthorization({ id: crypto.randomUUID(), webhookSecret: connection.webhookSecret }),
       webhookAuthorization({ id: 'not-a-uuid', webhookSecret: connection.webhookSecret }),
+      // What the database holds is no credential.
+      webhookAuthorization({ id: connection.id, webhookSecret: connection.webhookSecretHash }),
       'Bearer abc',
     ];
     for (const authorization of cases) {
@@ -120,6 +121,24 @@ describe('POST /webhooks/infobip/messages', () => {
       expect(res.statusCode).toBe(401);
       expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
     }
+  });
+
+  it('takes delivery and seen reports, and nothing else, with the report password of a send', async () => {
+    const own = await createTestConnection(ctx);
+    const authorization = webhookAuthorization({ id: own.id, webhookSecret: reportPassword(own) });
+    const post = (payload: unknown) =>
+      app.inject({
+        method: 'POST',
+        url: '/webhooks/infobip/messages',
+        headers: { authorization, 'content-type': 'application/json' },
+        payload: JSON.stringify(payload),
+      });
+    expect((await post(deliveryReportPayload({ messageId: crypto.randomUUID() }))).statusCode).toBe(200);
+    expect((await post(seenReportPayload({ messageId: crypto.randomUUID() }))).statusCode).toBe(200);
+    const incoming = await post(incomingTextPayload({ from: '385912', to: own.sender, text: 'forged' }));
+    expect(incoming.statusCode).toBe(403);
+    expect(incoming.json().error.code).toBe('forbidden');
+    expect(await storedEvents(own.id)).toHaveLength(2);
   });
 
   it('answers 400 to a body that is not an Infobip webhook, and stores nothing', async () => {

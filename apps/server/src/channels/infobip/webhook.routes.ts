@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toErrorBody } from '../../platform/http/error-handler.ts';
 import { WebhookEnvelope } from './payloads.ts';
-import { isWebhookAuthentic, readWebhookCredentials } from './verify.ts';
+import { readWebhookCredentials, webhookAccess } from './verify.ts';
 
 /**
  * Connections are read on every webhook call; a short cache keeps the acknowledgement to one
@@ -29,6 +29,8 @@ function createConnectionCache(ctx: AppContext) {
     return row;
   };
 }
+
+const isReport = (event: string | undefined) => event === 'DELIVERY' || event === 'SEEN';
 
 const unauthenticated = () =>
   new AppError('unauthenticated', 401, 'Webhook credentials are missing or wrong');
@@ -61,13 +63,22 @@ export async function registerInfobipWebhook(
         if (!credentials || !UUID.test(credentials.connectionId)) throw unauthenticated();
         const connection = await connectionOf(credentials.connectionId);
         if (connection?.provider !== 'infobip') throw unauthenticated();
-        if (!isWebhookAuthentic(request.headers.authorization, connection)) throw unauthenticated();
+        const access = webhookAccess(request.headers.authorization, connection);
+        if (access === undefined) throw unauthenticated();
         if (!connection.enabled) throw new AppError('forbidden', 403, 'This channel connection is disabled');
-        if (!WebhookEnvelope.safeParse(request.body).success) {
+        const envelope = WebhookEnvelope.safeParse(request.body);
+        if (!envelope.success) {
           throw new AppError(
             'validation_failed',
             400,
             'Expected an Infobip webhook body with a results array',
+          );
+        }
+        if (access === 'reports' && !envelope.data.results.every((r) => isReport(r.event))) {
+          throw new AppError(
+            'forbidden',
+            403,
+            'The report credentials accept delivery and seen reports only',
           );
         }
         await insertInboundEvent(ctx.db, connection.id, request.body);

@@ -2,6 +2,7 @@ import type { ChannelConnection } from '@parley/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
+import { hashWebhookSecret } from '../../channels/infobip/verify.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { signedInUser, type TestSession } from '../users/test-helpers.ts';
 
@@ -90,10 +91,44 @@ describe('channel connections', () => {
         username: created.id,
       },
     });
-    expect(created.webhook.password.length).toBeGreaterThanOrEqual(32);
+    const secret = created.webhook.password ?? '';
+    expect(secret.length).toBeGreaterThanOrEqual(32);
     const list = await app.inject({ method: 'GET', url: '/api/channel-connections', headers: admin.headers });
     expect(list.body).not.toContain('secret-api-key');
     expect((list.json().items as ChannelConnection[]).map((c) => c.id)).toContain(created.id);
+  });
+
+  it('shows the webhook secret only when it is made, and stores only its hash', async () => {
+    const created = await create('441006');
+    const secret = created.webhook.password ?? '';
+    const reads = [
+      await app.inject({ method: 'GET', url: '/api/channel-connections', headers: admin.headers }),
+      await app.inject({
+        method: 'GET',
+        url: `/api/channel-connections/${created.id}`,
+        headers: admin.headers,
+      }),
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/channel-connections/${created.id}`,
+        headers: admin.headers,
+        payload: { name: 'Renamed' },
+      }),
+    ];
+    for (const res of reads) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toContain(secret);
+      expect(res.body).not.toContain('"password"');
+    }
+    const { rows } = await db.pool.query(
+      `select webhook_secret_hash, encode(sha256(convert_to($2, 'UTF8')), 'hex') as expected
+       from channel_connections where id = $1`,
+      [created.id, secret],
+    );
+    // The migration hashes existing secrets with the same SQL expression.
+    expect(rows[0].webhook_secret_hash).toBe(hashWebhookSecret(secret));
+    expect(rows[0].webhook_secret_hash).toBe(rows[0].expected);
+    expect(JSON.stringify(rows)).not.toContain(secret);
   });
 
   it('refuses a second enabled connection for the same channel and sender (409)', async () => {
@@ -118,6 +153,7 @@ describe('channel connections', () => {
     expect(res.statusCode).toBe(200);
     const updated = res.json() as ChannelConnection;
     expect(updated).toMatchObject({ name: 'Renamed', apiKeyLast4: '9876' });
+    expect(updated.webhook.password).toEqual(expect.any(String));
     expect(updated.webhook.password).not.toBe(created.webhook.password);
     const missing = await app.inject({
       method: 'PATCH',

@@ -4,8 +4,15 @@ import type { ChannelConnectionRow } from './channel-connections.repo.ts';
 /** Path of the one webhook every Infobip connection posts to (the Basic username says which). */
 export const INFOBIP_WEBHOOK_PATH = '/webhooks/infobip/messages';
 
-/** The admin's view of a connection; `origin` is PUBLIC_URL or the origin the admin's request came to. */
-export function presentConnection(row: ChannelConnectionRow, origin: string): ChannelConnection {
+/**
+ * The admin's view of a connection; `origin` is PUBLIC_URL or the origin the admin's request came to.
+ * `webhookSecret` is given only by the write that generated it (create, rotate): it is not stored.
+ */
+export function presentConnection(
+  row: ChannelConnectionRow,
+  origin: string,
+  webhookSecret?: string,
+): ChannelConnection {
   return {
     id: row.id,
     channel: row.channel,
@@ -20,7 +27,7 @@ export function presentConnection(row: ChannelConnectionRow, origin: string): Ch
       url: `${origin.replace(/\/+$/, '')}${INFOBIP_WEBHOOK_PATH}`,
       scheme: 'basic',
       username: row.id,
-      password: row.webhookSecret,
+      ...(webhookSecret !== undefined && { password: webhookSecret }),
     },
   };
 }

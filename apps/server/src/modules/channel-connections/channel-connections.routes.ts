@@ -47,8 +47,8 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
       schema: { body: CreateChannelConnectionRequest, response: { 201: ChannelConnection } },
     },
     async (request, reply) => {
-      const row = await createConnection(ctx.events, request.body);
-      return reply.status(201).send(presentConnection(row, origin(request)));
+      const created = await createConnection(ctx.events, request.body);
+      return reply.status(201).send(presentConnection(created, origin(request), created.webhookSecret));
     },
   );
 
@@ -62,8 +62,10 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
         response: { 200: ChannelConnection },
       },
     },
-    async (request) =>
-      presentConnection(await updateConnection(ctx.events, request.params.id, request.body), origin(request)),
+    async (request) => {
+      const updated = await updateConnection(ctx.events, request.params.id, request.body);
+      return presentConnection(updated, origin(request), updated.webhookSecret);
+    },
   );
 
   r.delete(

@@ -24,8 +24,11 @@ export const channelConnections = pgTable(
     baseUrl: text('base_url').notNull(),
     /** Provider API key; only its last four characters ever leave the server. */
     apiKey: text('api_key').notNull(),
-    /** Generated password the provider presents on our webhook. */
-    webhookSecret: text('webhook_secret').notNull(),
+    /**
+     * SHA-256 (hex) of the generated password the provider presents on our webhook. The password
+     * itself is shown to the admin once (create, rotate) and never stored.
+     */
+    webhookSecretHash: text('webhook_secret_hash').notNull(),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

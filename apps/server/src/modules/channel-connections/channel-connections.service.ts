@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CreateChannelConnectionRequest, UpdateChannelConnectionRequest } from '@parley/contracts';
+import { hashWebhookSecret } from '../../channels/infobip/verify.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
 import { isUniqueViolation } from '../users/users.repo.ts';
@@ -15,6 +16,12 @@ function newWebhookSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * A connection as a write left it, with `webhookSecret` when this write generated one (create,
+ * rotate): the only moment the secret exists outside the provider, since only its hash is stored.
+ */
+export type ConnectionWrite = ChannelConnectionRow & { webhookSecret?: string };
+
 function sameSenderTaken(): Error {
   return conflict('Another enabled connection already uses this channel and sender');
 }
@@ -28,7 +35,8 @@ function eventPayload(row: ChannelConnectionRow) {
 export async function createConnection(
   events: Events,
   input: CreateChannelConnectionRequest,
-): Promise<ChannelConnectionRow> {
+): Promise<ConnectionWrite & { webhookSecret: string }> {
+  const webhookSecret = newWebhookSecret();
   try {
     return await events.transact(async ({ tx, emit }) => {
       const row = await insertConnection(tx, {
@@ -38,11 +46,11 @@ export async function createConnection(
         sender: input.sender,
         baseUrl: input.baseUrl.replace(/\/+$/, ''),
         apiKey: input.apiKey,
-        webhookSecret: newWebhookSecret(),
+        webhookSecretHash: hashWebhookSecret(webhookSecret),
         enabled: true,
       });
       emit('channel_connection.created', eventPayload(row));
-      return row;
+      return { ...row, webhookSecret };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw sameSenderTaken();
@@ -55,19 +63,20 @@ export async function updateConnection(
   events: Events,
   id: string,
   input: UpdateChannelConnectionRequest,
-): Promise<ChannelConnectionRow> {
+): Promise<ConnectionWrite> {
   const { rotateWebhookSecret, baseUrl, ...rest } = input;
+  const webhookSecret = rotateWebhookSecret === true ? newWebhookSecret() : undefined;
   const values: Partial<NewChannelConnection> = {
     ...rest,
     ...(baseUrl !== undefined && { baseUrl: baseUrl.replace(/\/+$/, '') }),
-    ...(rotateWebhookSecret === true && { webhookSecret: newWebhookSecret() }),
+    ...(webhookSecret !== undefined && { webhookSecretHash: hashWebhookSecret(webhookSecret) }),
   };
   try {
     return await events.transact(async ({ tx, emit }) => {
       const row = await updateConnectionRow(tx, id, values);
       if (!row) throw notFound('Channel connection');
       emit('channel_connection.updated', eventPayload(row));
-      return row;
+      return webhookSecret === undefined ? row : { ...row, webhookSecret };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw sameSenderTaken();
@@ -76,6 +85,6 @@ export async function updateConnection(
 }
 
 /** Disabling keeps the row (stored events and message history point at it); it stops receiving and sending. */
-export function disableConnection(events: Events, id: string): Promise<ChannelConnectionRow> {
+export function disableConnection(events: Events, id: string): Promise<ConnectionWrite> {
   return updateConnection(events, id, { enabled: false });
 }

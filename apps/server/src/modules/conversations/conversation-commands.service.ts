@@ -1,13 +1,17 @@
 import type { Channel, ConversationStatus, Priority } from '@parley/contracts';
+import { notFound } from '../../platform/errors.ts';
 import { joinTransaction } from '../../platform/events/join-transaction.ts';
 import type { Events } from '../../platform/events/types.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import type { MessageRow } from '../messages/messages.repo.ts';
-import { sendAgentMessage } from '../messages/messages.service.ts';
-import type { Actor } from './conversations.policy.ts';
-import type { ConversationRow } from './conversations.repo.ts';
+import { ensureCanSend, sendAgentMessage } from '../messages/messages.service.ts';
+import { ensureDefaultQueue } from '../queues/queues.service.ts';
+import { type Actor, canEdit, enforce } from './conversations.policy.ts';
+import { type ConversationRow, findConversationForUpdate } from './conversations.repo.ts';
 import {
+  assignConversation,
   assignConversationToMe,
+  changeConversationQueue,
   setConversationPriority,
   setConversationStatus,
   setConversationSummary,
@@ -34,7 +38,8 @@ export interface StartConversationInput {
 /**
  * The agent's "+": optionally creates the customer, starts the conversation (D2; a thread that
  * already has a non-CLOSED conversation is refused with `conflict`), assigns it to its creator and
- * sends the first message — all or nothing.
+ * sends the first message — all or nothing. A channel and sender no enabled connection sends on
+ * is refused first with `channel_unavailable`: the first message could never leave.
  */
 export function startConversation(
   events: Events,
@@ -42,6 +47,7 @@ export function startConversation(
   input: StartConversationInput,
 ): Promise<{ conversation: ConversationRow; message: MessageRow }> {
   return events.transact(async (scope) => {
+    await ensureCanSend(scope.tx, input.channel, input.ourAddress);
     const joined = joinTransaction(events, scope);
     const customerId = input.newCustomer
       ? (
@@ -67,32 +73,59 @@ export function startConversation(
   });
 }
 
+/** The fields one request may change together; absent fields stay as they are. */
 export interface ConversationPatchInput {
   topic?: string;
+  /** null clears it. */
   summary?: string | null;
   priority?: Priority;
+  /** null = the Default queue. */
+  queueId?: string | null;
+  /** null unassigns. */
+  assigneeUserId?: string | null;
   status?: ConversationStatus;
 }
 
 /**
- * Applies topic, summary, priority and then status (so closing comes last) in one transaction;
- * each change is checked and logged by its own service.
+ * Applies topic, summary, priority, queue, assignee and then status in one transaction, each
+ * through its own service (rules, change log, events): all or nothing. Queue before assignee, as
+ * the assignee must belong to the new queue (D3); status last, as a CLOSED conversation takes no
+ * more changes. Each value is compared with the row as the previous steps left it, so only real
+ * changes reach the services (a repeated value needs no rights and logs nothing), and an assignee
+ * the queue change removed is assigned again — or the whole request refused.
  */
 export function updateConversation(
   events: Events,
   actor: Actor,
   conversationId: string,
   patch: ConversationPatchInput,
-): Promise<void> {
+): Promise<ConversationRow> {
   return events.transact(async (scope) => {
     const joined = joinTransaction(events, scope);
-    if (patch.topic !== undefined) await setConversationTopic(joined, actor, conversationId, patch.topic);
-    if (patch.summary !== undefined) {
-      await setConversationSummary(joined, actor, conversationId, patch.summary);
+    let row = await findConversationForUpdate(scope.tx, conversationId);
+    if (!row) throw notFound('Conversation');
+    // D2: a CLOSED conversation refuses every change request, even one repeating its values.
+    if (Object.values(patch).some((v) => v !== undefined)) enforce(canEdit(row));
+    const { topic, summary, priority, queueId, assigneeUserId, status } = patch;
+    if (topic !== undefined && topic !== row.topic) {
+      row = await setConversationTopic(joined, actor, row.id, topic);
     }
-    if (patch.priority !== undefined) {
-      await setConversationPriority(joined, actor, conversationId, patch.priority);
+    if (summary !== undefined && summary !== row.summary) {
+      row = await setConversationSummary(joined, actor, row.id, summary);
     }
-    if (patch.status !== undefined) await setConversationStatus(joined, actor, conversationId, patch.status);
+    if (priority !== undefined && priority !== row.priority) {
+      row = await setConversationPriority(joined, actor, row.id, priority);
+    }
+    if (queueId !== undefined) {
+      const target = queueId ?? (await ensureDefaultQueue(scope.tx)).id;
+      if (target !== row.queueId) row = await changeConversationQueue(joined, actor, row.id, target);
+    }
+    if (assigneeUserId !== undefined && assigneeUserId !== row.assigneeUserId) {
+      row = await assignConversation(joined, actor, row.id, assigneeUserId);
+    }
+    if (status !== undefined && status !== row.status) {
+      row = await setConversationStatus(joined, actor, row.id, status);
+    }
+    return row;
   });
 }

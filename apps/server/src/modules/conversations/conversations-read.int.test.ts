@@ -65,6 +65,31 @@ describe('conversation lists', () => {
     expect(reused.statusCode).toBe(400);
   });
 
+  it('answers 400 (not 500) to a cursor whose key does not fit its sort', async () => {
+    const forge = (order: string, key: string) =>
+      Buffer.from(JSON.stringify([order, key, inDefault])).toString('base64url');
+    const urls = [
+      `/api/conversations?sort=requested&cursor=${forge('requested:desc', 'yesterday')}`,
+      `/api/conversations?sort=requested&cursor=${forge('requested:desc', '2026-02-30 10:00:00+00')}`,
+      `/api/conversations?sort=pending&cursor=${forge('pending:asc', '2026-01-01 25:00:00+00')}`,
+      `/api/conversations?sort=priority&cursor=${forge('priority:desc', '1.5')}`,
+      `/api/conversations?sort=priority&cursor=${forge('priority:desc', '99999999999')}`,
+      `/api/conversations?sort=customer&cursor=${forge('customer:asc', 'a\u0000b')}`,
+      `/api/conversations/${inDefault}/timeline?before=${forge('timeline', 'now')}`,
+    ];
+    for (const url of urls) {
+      const res = await desk.get(desk.supervisor, url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code).toBe('validation_failed');
+    }
+    const infinity = forge('pending:asc', 'infinity');
+    expect((await desk.get(desk.supervisor, `/api/conversations?cursor=${infinity}`)).statusCode).toBe(200);
+    const leapDay = forge('requested:desc', '2024-02-29 23:59:59.999999+05:30');
+    expect(
+      (await desk.get(desk.supervisor, `/api/conversations?sort=requested&cursor=${leapDay}`)).statusCode,
+    ).toBe(200);
+  });
+
   it('documents the list query in the OpenAPI document', async () => {
     const res = await app.inject({ url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);

@@ -139,6 +139,26 @@ describe('POST /api/conversations ("+")', () => {
     const customers = await desk.call(desk.a, 'GET', '/api/customers?q=Rolled');
     expect(customers.json<{ items: unknown[] }>().items).toEqual([]);
   });
+
+  it('refuses a channel and sender no enabled connection sends on (409 channel_unavailable), creating nothing', async () => {
+    const unconnected = [
+      { channel: 'SMS', ourAddress: '44999' },
+      { channel: 'WHATSAPP', ourAddress: '44123' },
+      { channel: 'EMAIL', ourAddress: 'help@parley.test' },
+    ];
+    for (const [i, thread] of unconnected.entries()) {
+      const address = `38597700002${i}`;
+      const body = newConversation({
+        ...thread,
+        customerAddress: address,
+        newCustomer: { name: `Nowhere ${i}`, channel: thread.channel, address },
+      });
+      const res = await desk.call(desk.a, 'POST', '/api/conversations', body);
+      expect([res.statusCode, errorCode(res)], thread.channel).toEqual([409, 'channel_unavailable']);
+    }
+    const customers = await desk.call(desk.a, 'GET', '/api/customers?q=Nowhere');
+    expect(customers.json<{ items: unknown[] }>().items).toEqual([]);
+  });
 });
 
 describe('conversation changes', () => {

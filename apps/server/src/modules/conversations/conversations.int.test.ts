@@ -21,16 +21,20 @@ import {
   setConversationSummary,
   setConversationTopic,
 } from './conversations.service.ts';
-import { createDesk, type Desk, logOf } from './test-fixtures.ts';
+import { connectTestSender, createDesk, type Desk, logOf } from './test-fixtures.ts';
 import { createConversation } from './threading.ts';
 
 let db: Db;
 let desk: Desk;
 let agentC: Actor & { userId: string };
 
+/** Our connected WhatsApp sender of the permission-matrix conversations. */
+const WHATSAPP_SENDER = '44500';
+
 beforeAll(async () => {
   db = await createTestDb();
   desk = await createDesk(db);
+  await connectTestSender(db, 'WHATSAPP', WHATSAPP_SENDER);
   const c = await insertTestUser(db, ['agent']);
   agentC = { kind: 'agent', userId: c.id };
   const members = [desk.agentA, desk.supervisor, agentC].map((a) => ('userId' in a ? a.userId : ''));
@@ -44,7 +48,7 @@ let seq = 0;
 async function conversation(assignee: Actor | null, status: 'OPEN' | 'CLOSED' = 'OPEN'): Promise<string> {
   const conv = await createConversation(desk.events, desk.supervisor, {
     channel: 'WHATSAPP',
-    ourAddress: '44500',
+    ourAddress: WHATSAPP_SENDER,
     customerAddress: `38592${String(++seq).padStart(6, '0')}`,
     queueId: desk.queue.id,
   });
@@ -80,13 +84,17 @@ const actions: Record<string, Action> = {
   changeQueue: (a, id) => changeConversationQueue(desk.events, a, id, desk.defaultQueue.id),
 };
 
-/** Who acts on whose conversation: agent A on their own, on the supervisor's, on an unassigned one; the supervisor on A's. */
+/**
+ * Who acts on whose conversation: agent A on their own, on the supervisor's, on an unassigned one;
+ * the supervisor on A's; automation (an integration acting for no agent) on A's.
+ */
 const situations = {
   agentOwn: { actor: () => desk.agentA, assignee: () => desk.agentA, status: 'OPEN' },
   agentOther: { actor: () => desk.agentA, assignee: () => desk.supervisor, status: 'OPEN' },
   unassigned: { actor: () => desk.agentA, assignee: () => null, status: 'OPEN' },
   supervisor: { actor: () => desk.supervisor, assignee: () => desk.agentA, status: 'OPEN' },
   closed: { actor: () => desk.supervisor, assignee: () => desk.agentA, status: 'CLOSED' },
+  automation: { actor: (): Actor => ({ kind: 'automation' }), assignee: () => desk.agentA, status: 'OPEN' },
 } as const;
 
 const F = 'assignment_forbidden';
@@ -94,21 +102,22 @@ const Q = 'queue_change_forbidden';
 const R = 'reply_forbidden';
 const N = 'assignee_not_in_queue';
 const C = 'conversation_closed';
-//                      agentOwn agentOther unassigned supervisor closed
-const expected: Record<keyof typeof actions, [string, string, string, string, string]> = {
-  status: ['ok', 'ok', 'ok', 'ok', C],
-  priority: ['ok', 'ok', 'ok', 'ok', C],
-  topic: ['ok', 'ok', 'ok', 'ok', C],
-  summary: ['ok', 'ok', 'ok', 'ok', C],
-  addTag: ['ok', 'ok', 'ok', 'ok', C],
-  removeTag: ['ok', 'ok', 'ok', 'ok', C],
-  note: ['ok', 'ok', 'ok', 'ok', C],
-  reply: ['ok', R, R, 'ok', C],
-  assignToMe: ['ok', F, 'ok', 'ok', C],
-  assignToMember: ['ok', F, F, 'ok', C],
-  assignToNonMember: [N, F, F, N, C],
-  unassign: ['ok', F, F, 'ok', C],
-  changeQueue: ['ok', Q, Q, 'ok', C],
+const P = 'forbidden';
+//                      agentOwn agentOther unassigned supervisor closed automation
+const expected: Record<keyof typeof actions, [string, string, string, string, string, string]> = {
+  status: ['ok', 'ok', 'ok', 'ok', C, 'ok'],
+  priority: ['ok', 'ok', 'ok', 'ok', C, 'ok'],
+  topic: ['ok', 'ok', 'ok', 'ok', C, 'ok'],
+  summary: ['ok', 'ok', 'ok', 'ok', C, 'ok'],
+  addTag: ['ok', 'ok', 'ok', 'ok', C, 'ok'],
+  removeTag: ['ok', 'ok', 'ok', 'ok', C, 'ok'],
+  note: ['ok', 'ok', 'ok', 'ok', C, P],
+  reply: ['ok', R, R, 'ok', C, R],
+  assignToMe: ['ok', F, 'ok', 'ok', C, P],
+  assignToMember: ['ok', F, F, 'ok', C, 'ok'],
+  assignToNonMember: [N, F, F, N, C, N],
+  unassign: ['ok', F, F, 'ok', C, 'ok'],
+  changeQueue: ['ok', Q, Q, 'ok', C, 'ok'],
 };
 
 describe('permission matrix (D2, D3)', () => {
@@ -227,6 +236,44 @@ describe('conversation services', () => {
     );
   });
 
+  it('refuses a reply on a channel and sender no enabled connection sends on, storing nothing', async () => {
+    const unconnected = [
+      { channel: 'WHATSAPP' as const, ourAddress: '44501' },
+      { channel: 'EMAIL' as const, ourAddress: 'help@parley.test' },
+    ];
+    for (const thread of unconnected) {
+      const conv = await createConversation(desk.events, desk.supervisor, {
+        ...thread,
+        customerAddress: `38593${String(++seq).padStart(6, '0')}`,
+      });
+      const send = () =>
+        sendAgentMessage(desk.events, desk.supervisor, conv.id, {
+          contentType: 'TEXT',
+          content: { text: 'Nobody would send this' },
+        });
+      expect(await outcome(send), thread.channel).toBe('channel_unavailable');
+      const { rows } = await db.pool.query(
+        'select count(*)::int as n from messages where conversation_id = $1',
+        [conv.id],
+      );
+      expect(rows[0].n).toBe(0);
+    }
+    // A disabled connection no longer counts.
+    await connectTestSender(db, 'WHATSAPP', '44502');
+    await db.pool.query(`update channel_connections set enabled = false where sender = '44502'`);
+    const conv = await createConversation(desk.events, desk.supervisor, {
+      channel: 'WHATSAPP',
+      ourAddress: '44502',
+      customerAddress: `38593${String(++seq).padStart(6, '0')}`,
+    });
+    const send = () =>
+      sendAgentMessage(desk.events, desk.supervisor, conv.id, {
+        contentType: 'TEXT',
+        content: { text: 'Hi' },
+      });
+    expect(await outcome(send)).toBe('channel_unavailable');
+  });
+
   it('stores a repeated send with the same client id once', async () => {
     const id = await conversation(desk.agentA);
     const clientId = crypto.randomUUID();
@@ -263,14 +310,14 @@ describe('tag catalogue and customers', () => {
     expect((await listTags(db.orm, 'conversation')).map((t) => t.id)).toContain(tag.id);
     const id = await conversation(desk.agentA);
     await addConversationTag(desk.events, desk.agentA, id, tag.id);
-    await deleteTag(desk.events, tag.id);
+    await deleteTag(desk.events, desk.supervisor, tag.id);
     expect((await listTags(db.orm, 'conversation')).map((t) => t.id)).not.toContain(tag.id);
     const { rows } = await db.pool.query(
       'select count(*)::int as n from conversation_tags where tag_id = $1',
       [tag.id],
     );
     expect(rows[0].n).toBe(0);
-    expect(await outcome(() => deleteTag(desk.events, tag.id))).toBe('not_found');
+    expect(await outcome(() => deleteTag(desk.events, desk.supervisor, tag.id))).toBe('not_found');
     expect(await outcome(() => addConversationTag(desk.events, desk.agentA, id, tag.id))).toBe('not_found');
   });
 

@@ -84,6 +84,12 @@ describe('queue change and replies', () => {
     expect(canReply(supervisor, open()).ok).toBe(true);
     expect(codeOf(canReply(supervisor, closed))).toBe('conversation_closed');
   });
+
+  it("lets automation reply only in an unassigned conversation (an assigned one is its agent's)", () => {
+    expect(canReply(automation, open()).ok).toBe(true);
+    expect(codeOf(canReply(automation, open('me')))).toBe('reply_forbidden');
+    expect(codeOf(canReply({ kind: 'system' }, open('me')))).toBe('reply_forbidden');
+  });
 });
 
 describe('limits (D11) and helpers', () => {

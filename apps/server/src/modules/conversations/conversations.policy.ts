@@ -97,12 +97,17 @@ export function canChangeQueue(actor: Actor, conv: ConversationFacts): Decision 
 /**
  * An agent replies to the customer only in a conversation assigned to them (an unassigned one is
  * taken first with "Assign to me"), so the customer never gets answers from two agents at once.
+ * For the same reason automation (an integration acting for no agent) answers only unassigned
+ * conversations: once a person holds one, the replies are theirs.
  */
 export function canReply(actor: Actor, conv: ConversationFacts): Decision {
   const editable = canEdit(conv);
   if (!editable.ok) return editable;
   if (actor.kind === 'agent' && conv.assigneeUserId !== actor.userId) {
     return refuse('reply_forbidden', 'Only the assigned agent may reply in this conversation');
+  }
+  if (!('userId' in actor) && conv.assigneeUserId !== null) {
+    return refuse('reply_forbidden', 'The conversation is assigned: only a person may reply in it');
   }
   return allowed;
 }

@@ -253,6 +253,7 @@ export async function presentTimelineItems(db: Db, keys: readonly TimelineKey[])
       contentType: m.contentType,
       content: m.content,
       deliveryState: m.deliveryState,
+      ...(m.failureReason !== null && { failureReason: m.failureReason }),
       clientId: m.clientId,
       createdAt: m.createdAt.toISOString(),
     });

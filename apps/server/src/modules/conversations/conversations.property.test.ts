@@ -6,7 +6,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import { ingestInbound } from '../messages/inbound.service.ts';
-import { createTag } from '../tags/tags.service.ts';
+import { createQueue, deleteQueue, setQueueMembers } from '../queues/queues.service.ts';
+import { createTag, deleteTag } from '../tags/tags.service.ts';
 import type { Actor } from './conversations.policy.ts';
 import {
   addConversationTag,
@@ -21,13 +22,10 @@ import { createDesk, type Desk } from './test-fixtures.ts';
 
 let db: Db;
 let desk: Desk;
-let tagIds: string[];
 
 beforeAll(async () => {
   db = await createTestDb();
   desk = await createDesk(db);
-  const second = await createTag(desk.events, { name: `second-${desk.suffix}`, kind: 'conversation' });
-  tagIds = [desk.tag.id, second.id];
 });
 
 // Few customers, channels and numbers, so threads collide, reopen and close often.
@@ -52,27 +50,61 @@ const statusCmd = fc.record({
   status: fc.constantFrom(...CONVERSATION_STATUSES),
 });
 const actionCmd = fc.oneof(
-  // Status changes come twice as often, so conversations close and the frozen-CLOSED rule is exercised.
-  statusCmd,
-  statusCmd,
-  fc.record({
-    kind: fc.constant('priority' as const),
-    target,
-    actor: actorIdx,
-    priority: fc.constantFrom(...PRIORITIES),
-  }),
-  fc.record({ kind: fc.constant('assign' as const), target, actor: actorIdx, assignee: fc.nat(3) }),
-  fc.record({ kind: fc.constant('assignToMe' as const), target, actor: actorIdx }),
-  fc.record({
-    kind: fc.constant('tag' as const),
-    target,
-    actor: actorIdx,
-    tag: fc.nat(1),
-    add: fc.boolean(),
-  }),
-  fc.record({ kind: fc.constant('queue' as const), target, actor: actorIdx, toDefault: fc.boolean() }),
+  // Status changes and tagging come more often, so conversations close with tags on them and the
+  // frozen-CLOSED rule meets tag deletions.
+  { arbitrary: statusCmd, weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('priority' as const),
+      target,
+      actor: actorIdx,
+      priority: fc.constantFrom(...PRIORITIES),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('assign' as const),
+      target,
+      actor: actorIdx,
+      assignee: fc.nat(3),
+    }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('assignToMe' as const), target, actor: actorIdx }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('tag' as const),
+      target,
+      actor: actorIdx,
+      tag: fc.nat(1),
+      // Adding twice as often as removing, so deletions find tagged conversations.
+      add: fc.nat(2).map((n) => n > 0),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('queue' as const),
+      target,
+      actor: actorIdx,
+      toDefault: fc.boolean(),
+    }),
+    weight: 1,
+  },
 );
-const command = fc.oneof({ arbitrary: inboundCmd, weight: 2 }, { arbitrary: actionCmd, weight: 3 });
+// Catalogue deletions touch every conversation carrying the tag or in the queue at once; they are
+// made by a supervisor or by automation (an integration).
+const deletionActor = fc.constantFrom<Actor['kind']>('supervisor', 'automation');
+const deletionCmd = fc.oneof(
+  fc.record({ kind: fc.constant('deleteTag' as const), actor: deletionActor, tag: fc.nat(1) }),
+  fc.record({ kind: fc.constant('deleteQueue' as const), actor: deletionActor }),
+);
+const command = fc.oneof(
+  { arbitrary: inboundCmd, weight: 4 },
+  { arbitrary: actionCmd, weight: 6 },
+  { arbitrary: deletionCmd, weight: 1 },
+);
 type Command = typeof command extends fc.Arbitrary<infer T> ? T : never;
 
 interface ConvSnapshot {
@@ -129,7 +161,7 @@ function expectedEntries(a: ConvSnapshot | undefined, b: ConvSnapshot, actorKind
 const userIdOf = (actor: Actor) => ('userId' in actor ? actor.userId : null);
 
 describe('conversation invariants under random inbound traffic and agent actions', () => {
-  it('keeps one open conversation per thread, CLOSED frozen, every change logged, refusals inert', async () => {
+  it('keeps one open conversation per thread, CLOSED frozen, every change logged, refusals inert, deletions included', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 10, maxLength: 30, size: 'max' }), async (commands) => {
@@ -141,6 +173,17 @@ describe('conversation invariants under random inbound traffic and agent actions
           name: `Known ${prefix}`,
           destinations: [{ channel: STEP_CHANNELS[0] ?? 'SMS', address: addresses[0] ?? '' }],
         });
+        // Each run has its own tags and queue (members: agent A and the supervisor), as runs delete them.
+        const tagIds = await Promise.all(
+          [0, 1].map(
+            async (i) => (await createTag(desk.events, { name: `t${i}-${prefix}`, kind: 'conversation' })).id,
+          ),
+        );
+        const queue = await createQueue(desk.events, `Queue ${prefix}`);
+        await setQueueMembers(desk.events, queue.id, [
+          userIdOf(desk.agentA),
+          userIdOf(desk.supervisor),
+        ] as string[]);
         const actors = [desk.agentA, desk.agentB, desk.supervisor];
         const assignees = [...actors.map(userIdOf), null];
         let lastInbound: ReturnType<Desk['inbound']> | undefined;
@@ -159,6 +202,11 @@ describe('conversation invariants under random inbound traffic and agent actions
                   : desk.inbound({ from: addresses[cmd.customer], channel: cmd.channel, to: cmd.to });
               lastInbound = msg;
               await ingestInbound(desk.events, msg);
+            } else if (cmd.kind === 'deleteTag' || cmd.kind === 'deleteQueue') {
+              const actor: Actor = cmd.actor === 'supervisor' ? desk.supervisor : { kind: 'automation' };
+              actorKind = actor.kind;
+              if (cmd.kind === 'deleteTag') await deleteTag(desk.events, actor, tagIds[cmd.tag] as string);
+              else await deleteQueue(desk.events, actor, queue.id);
             } else {
               if (ids.length === 0) continue;
               targetId = ids[cmd.target % ids.length] as string;
@@ -177,12 +225,7 @@ describe('conversation invariants under random inbound traffic and agent actions
                 await change(desk.events, actor, targetId, tagIds[cmd.tag] as string);
               }
               if (cmd.kind === 'queue') {
-                await changeConversationQueue(
-                  desk.events,
-                  actor,
-                  targetId,
-                  cmd.toDefault ? null : desk.queue.id,
-                );
+                await changeConversationQueue(desk.events, actor, targetId, cmd.toDefault ? null : queue.id);
               }
             }
           } catch (error) {

@@ -18,10 +18,12 @@ import { RECENTLY_VIEWED_MAX } from './read-state.service.ts';
 
 type Direction = 'asc' | 'desc';
 
+/** SQL type a cursor's text key is cast back to. */
+export type CursorKeyType = 'timestamptz' | 'int' | 'text';
+
 interface SortSpec {
   key: SQL;
-  /** SQL type the cursor's text value is cast back to. */
-  type: 'timestamptz' | 'int' | 'text';
+  type: CursorKeyType;
   direction: Direction;
 }
 
@@ -73,21 +75,67 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.order, cursor.key, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(raw: string, order: string): Cursor {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** PostgreSQL's ISO text output of a timestamptz, e.g. `2026-11-25 13:44:28.123456+00`. */
+const TIMESTAMPTZ =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?[+-](\d{2})(?::(\d{2})(?::(\d{2}))?)?$/;
+
+function isTimestamptz(text: string): boolean {
+  if (text === 'infinity' || text === '-infinity') return true;
+  const m = TIMESTAMPTZ.exec(text);
+  if (!m) return false;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, offH = 0, offM = 0, offS = 0] = m
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return (
+    year >= 1 &&
+    daysInMonth !== undefined &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offH <= 15 &&
+    offM <= 59 &&
+    offS <= 59
+  );
+}
+
+/**
+ * Whether a cursor key can be cast to its sort key's SQL type. The cast runs in the page query, so
+ * a tampered key must be refused here: PostgreSQL would fail the whole query on it.
+ */
+function isKeyOfType(key: string, type: CursorKeyType): boolean {
+  switch (type) {
+    case 'timestamptz':
+      return isTimestamptz(key);
+    case 'int':
+      return /^-?\d{1,9}$/.test(key);
+    case 'text':
+      // The only character PostgreSQL refuses in text.
+      return !key.includes('\u0000');
+  }
+}
+
+/** Decodes a cursor made by encodeCursor for `order`; anything else is a 400 `validation_failed`. */
+export function decodeCursor(raw: string, order: string, keyType: CursorKeyType): Cursor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
     throw badCursor();
   }
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
     parsed[0] !== order ||
     typeof parsed[1] !== 'string' ||
     typeof parsed[2] !== 'string' ||
-    !uuid.test(parsed[2])
+    !isKeyOfType(parsed[1], keyType) ||
+    !UUID.test(parsed[2])
   ) {
     throw badCursor();
   }
@@ -157,7 +205,7 @@ export async function listConversationIds(
   const order = `${sortName}:${direction}`;
   const cmp = direction === 'asc' ? sql`>` : sql`<`;
   const dir = direction === 'asc' ? sql`asc` : sql`desc`;
-  const after = query.cursor ? decodeCursor(query.cursor, order) : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, order, spec.type) : undefined;
   const rows = await orm
     .select({ id: conversations.id, key: sql<string>`(${spec.key})::text` })
     .from(conversations)
@@ -195,7 +243,7 @@ export async function listTimelineKeys(
   before: string | undefined,
   limit: number,
 ): Promise<Page<TimelineKey>> {
-  const cursor = before ? decodeCursor(before, TIMELINE_ORDER) : undefined;
+  const cursor = before ? decodeCursor(before, TIMELINE_ORDER, 'timestamptz') : undefined;
   const part = (type: TimelineKey['type'], table: SQL) => sql`(
     select ${type}::text as type, id, created_at, created_at::text as key from ${table}
     where conversation_id = ${conversationId}

@@ -67,10 +67,18 @@ describe('realtime delivery of conversation changes (D4 audiences)', () => {
   it('a queue conversation reaches its members, its assignee and supervisors, never an outsider', async () => {
     const from = desk.address();
     const { conversationId } = await desk.receive(from);
+    await ctx.events.drain();
+    published = [];
     await desk.moveToSales(conversationId);
     await ctx.events.drain();
-    // Leaving the Default queue is announced to those who lose sight of it, the outsider included.
-    expect(received(desk.outsider, 'conversation.changed')).not.toHaveLength(0);
+    // Leaving the Default queue: the outsider loses sight of it and learns only its id.
+    expect(received(desk.outsider, 'conversation.removed')).toEqual([
+      { type: 'conversation.removed', payload: { conversationId } },
+    ]);
+    expect(received(desk.outsider, 'conversation.changed')).toEqual([]);
+    expect(received(desk.member, 'conversation.removed')).toEqual([]);
+    expect(received(desk.supervisor, 'conversation.removed')).toEqual([]);
+    expect(received(desk.member, 'conversation.changed')).not.toHaveLength(0);
 
     published = [];
     await desk.receive(from, 'for sales only');
@@ -100,6 +108,33 @@ describe('realtime delivery of conversation changes (D4 audiences)', () => {
     await ctx.events.drain();
     expect(received(desk.outsider, 'timeline.appended')).toMatchObject([
       { payload: { item: { type: 'note', text: 'fyi', author: { id: desk.member.user.id } } } },
+    ]);
+
+    // Assigned away, that outside assignee loses sight of it: only its id, nothing of what follows.
+    published = [];
+    await desk.assign(conversationId, desk.member.user.id);
+    await desk.receive(from, 'after the handover');
+    await ctx.events.drain();
+    expect(received(desk.outsider, 'conversation.removed')).toEqual([
+      { type: 'conversation.removed', payload: { conversationId } },
+    ]);
+    expect(received(desk.outsider, 'conversation.changed')).toEqual([]);
+    expect(received(desk.outsider, 'timeline.appended')).toEqual([]);
+    expect(received(desk.member, 'conversation.removed')).toEqual([]);
+    expect(received(desk.member, 'timeline.appended')).toHaveLength(1);
+  });
+
+  it('a previous assignee who still sees the conversation gets the change, not a removal', async () => {
+    const { conversationId } = await desk.receive(desk.address());
+    await desk.assign(conversationId, desk.member.user.id);
+    await ctx.events.drain();
+    published = [];
+    await desk.assign(conversationId, desk.outsider.user.id);
+    await ctx.events.drain();
+    // Still in the Default queue, which every agent sees.
+    expect(received(desk.member, 'conversation.removed')).toEqual([]);
+    expect(received(desk.member, 'conversation.changed')).toMatchObject([
+      { payload: { change: 'conversation.assigned', conversation: { id: conversationId } } },
     ]);
   });
 

@@ -1,7 +1,10 @@
+import type { Role } from '@parley/contracts';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import type { DomainEvent } from '../../platform/events/types.ts';
 import type { Audience } from '../../platform/realtime/types.ts';
+import { users } from '../users/users.schema.ts';
 import {
   presentSharedConversation,
   presentTimelineItem,
@@ -40,39 +43,74 @@ interface ConversationEventPayload {
   conversationId: string;
   messageId?: string;
   noteId?: string;
-  /** On `message.updated` of a FAILED message: the provider's reason (not stored with the message). */
-  failureReason?: string;
   /** Set when someone lost the assignment: they must see it leave their My Work. */
   previousAssigneeUserId?: string | null;
-  /** On `conversation.queue_changed`: the queue it left, whose members must see it go. */
+  /** On `conversation.queue_changed`: the queue it left (null: none), whose members must see it go. */
   from?: unknown;
 }
 
-function merge(a: Audience, b: Audience): Audience {
-  return {
-    roles: [...new Set([...(a.roles ?? []), ...(b.roles ?? [])])],
-    userIds: [...new Set([...(a.userIds ?? []), ...(b.userIds ?? [])])],
-  };
-}
-
-/** Who sees the conversation now, plus whoever just lost sight of it through this change. */
-async function audienceFor(orm: Orm, event: DomainEvent, payload: ConversationEventPayload) {
-  const conv = await findConversationById(orm, payload.conversationId);
+/** Who sees the conversation now; undefined when it is gone. */
+async function currentAudience(orm: Orm, conversationId: string) {
+  const conv = await findConversationById(orm, conversationId);
   if (!conv) return undefined;
-  let audience = await conversationAudience(orm, conv, [payload.previousAssigneeUserId]);
-  if (event.type === 'conversation.queue_changed' && typeof payload.from === 'string') {
-    audience = merge(
-      audience,
-      await conversationAudience(orm, { queueId: payload.from, assigneeUserId: null }),
-    );
-  }
-  return { conv, audience };
+  return { conv, audience: await conversationAudience(orm, conv) };
 }
 
+/**
+ * Users who could see the conversation before this change and cannot now: the previous assignee
+ * and, on a queue change, the audience of the queue it left (every agent for the Default queue).
+ */
+async function lostSight(
+  orm: Orm,
+  event: DomainEvent,
+  payload: ConversationEventPayload,
+  now: Audience,
+): Promise<string[]> {
+  const userIds = new Set<string>();
+  const roles = new Set<Role>();
+  if (payload.previousAssigneeUserId) userIds.add(payload.previousAssigneeUserId);
+  if (event.type === 'conversation.queue_changed' && payload.from !== undefined) {
+    const from = typeof payload.from === 'string' ? payload.from : null;
+    const before = await conversationAudience(orm, { queueId: from, assigneeUserId: null });
+    for (const id of before.userIds ?? []) userIds.add(id);
+    for (const role of before.roles ?? []) roles.add(role);
+  }
+  // Supervisors see everything, so they never lose sight of a conversation.
+  roles.delete('supervisor');
+  if (userIds.size === 0 && roles.size === 0) return [];
+  const candidates = await orm
+    .select({ id: users.id, roles: users.roles })
+    .from(users)
+    .where(
+      and(
+        eq(users.enabled, true),
+        or(
+          userIds.size ? inArray(users.id, [...userIds]) : undefined,
+          roles.size ? sql`${users.roles} && ${`{${[...roles].join(',')}}`}::text[]` : undefined,
+        ),
+      ),
+    );
+  // The same rule the socket layer delivers by: a listed user id, or a held role.
+  const seesNow = (u: { id: string; roles: Role[] }) =>
+    (now.userIds ?? []).includes(u.id) || u.roles.some((r) => (now.roles ?? []).includes(r));
+  return candidates.filter((u) => !seesNow(u)).map((u) => u.id);
+}
+
+/**
+ * Pushes the conversation as it is now to those who see it; those who just lost sight of it get
+ * only its id, so nothing of a conversation they may no longer see reaches them.
+ */
 async function publishConversationChanged(ctx: AppContext, event: DomainEvent): Promise<void> {
   const payload = event.payload as ConversationEventPayload;
-  const target = await audienceFor(ctx.db.orm, event, payload);
+  const target = await currentAudience(ctx.db.orm, payload.conversationId);
   if (!target) return;
+  const removedFor = await lostSight(ctx.db.orm, event, payload, target.audience);
+  if (removedFor.length > 0) {
+    await ctx.realtime.publish(
+      { userIds: removedFor },
+      { type: 'conversation.removed', payload: { conversationId: target.conv.id } },
+    );
+  }
   const conversation = await presentSharedConversation(ctx.db, target.conv.id);
   await ctx.realtime.publish(target.audience, {
     type: 'conversation.changed',
@@ -92,19 +130,15 @@ export function registerConversationsRealtime(ctx: AppContext): void {
     events.on(type, async (event) => {
       const payload = event.payload as ConversationEventPayload;
       const id = payload[idField];
-      const target = await audienceFor(db.orm, event, payload);
+      const target = await currentAudience(db.orm, payload.conversationId);
       if (!id || !target) return;
       const key: TimelineKey = { type: item, id };
       const presented = await presentTimelineItem(db, key);
-      const entry =
-        presented.type === 'message' && payload.failureReason !== undefined
-          ? { ...presented, failureReason: payload.failureReason }
-          : presented;
       await realtime.publish(target.audience, {
         type: push,
         payload: {
           conversationId: payload.conversationId,
-          item: entry,
+          item: presented,
         },
       });
       // Pending, last customer message and the list preview moved with a new message.

@@ -1,5 +1,5 @@
 import type { Channel, ConversationLogKind } from '@parley/contracts';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
 import { type ConversationLogValue, conversationLog } from './conversation-log.schema.ts';
 import type { Actor } from './conversations.policy.ts';
@@ -45,9 +45,46 @@ export async function findConversationForUpdate(tx: Orm, id: string): Promise<Co
  * the agent's "+"), until the transaction ends. The partial unique index is the backstop.
  */
 export async function lockThreadKey(tx: Orm, key: ThreadKey): Promise<void> {
-  // JSON keeps the three parts apart whatever characters the addresses hold.
-  const text = JSON.stringify([key.channel, key.ourAddress, key.customerAddress]);
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${text}, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${threadLockText(key)}, 0))`);
+}
+
+// JSON keeps the three parts apart whatever characters the addresses hold.
+function threadLockText(key: ThreadKey): string {
+  return JSON.stringify([key.channel, key.ourAddress, key.customerAddress]);
+}
+
+/** The JSON text of thread keys, one `[channel, ourAddress, customerAddress]` each, for set-wise statements. */
+function threadKeysJson(keys: readonly ThreadKey[]): string {
+  return JSON.stringify(keys.map((k) => [k.channel, k.ourAddress, k.customerAddress]));
+}
+
+/**
+ * lockThreadKey for many keys in one statement (the same locks). Locks are taken in hash order, so
+ * two transactions locking overlapping sets wait for each other instead of deadlocking.
+ */
+export async function lockThreadKeys(tx: Orm, keys: readonly ThreadKey[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(h) from (
+      select distinct hashtextextended(k, 0) as h
+      from jsonb_array_elements_text(${JSON.stringify(keys.map(threadLockText))}::jsonb) k
+      order by h
+    ) locks`);
+}
+
+/** findOpenThreadConversation for many keys in one statement, locked; keys without one are absent. */
+export function findOpenThreadConversations(tx: Orm, keys: readonly ThreadKey[]): Promise<ConversationRow[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return tx
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        sql`(${conversations.channel}, ${conversations.ourAddress}, ${conversations.customerAddress}) in (
+          select k->>0, k->>1, k->>2 from jsonb_array_elements(${threadKeysJson(keys)}::jsonb) k)`,
+        ne(conversations.status, 'CLOSED'),
+      ),
+    )
+    .for('update');
 }
 
 /** The one non-CLOSED conversation of a thread key (the partial unique index allows no second), locked. */
@@ -77,6 +114,67 @@ export async function insertConversation(tx: Orm, values: NewConversation): Prom
     .returning();
   if (!row) throw new Error('insert into conversations returned no row');
   return row;
+}
+
+/** Inserts conversations whose ids the caller chose, in one statement. */
+export async function insertConversations(
+  tx: Orm,
+  values: ReadonlyArray<NewConversation & { id: string }>,
+): Promise<ConversationRow[]> {
+  if (values.length === 0) return [];
+  return tx
+    .insert(conversations)
+    .values([...values])
+    .returning();
+}
+
+/** Sets the status of several conversations at once (D2 reopening of a batch); the caller logs it. */
+export async function setConversationsStatus(
+  tx: Orm,
+  ids: readonly string[],
+  status: ConversationRow['status'],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(conversations)
+    .set({ status, updatedAt: sql`now()` })
+    .where(inArray(conversations.id, [...ids]));
+}
+
+/**
+ * A customer message just arrived in each of these conversations (stored in this transaction, so
+ * at now()): it is their last customer message, and they are pending from now unless already.
+ */
+/** Where a conversation's new customer messages sit in one batch, in arrival order. */
+export interface CustomerMessageMark {
+  id: string;
+  /** Arrival index of its first and last message in the batch (see `arrivalTime`). */
+  first: number;
+  last: number;
+}
+
+/**
+ * The stored time of the batch's message number `index`: the transaction's time plus `index`
+ * microseconds, so messages committed together keep their arrival order on the timeline (its
+ * order is created_at, then a random id).
+ */
+export function arrivalTime(index: number | SQL): SQL {
+  return sql`now() + ${index} * interval '1 microsecond'`;
+}
+
+export async function markCustomerMessaged(tx: Orm, marks: readonly CustomerMessageMark[]): Promise<void> {
+  if (marks.length === 0) return;
+  const rows = sql.join(
+    marks.map((m) => sql`(${m.id}::uuid, ${m.first}::int, ${m.last}::int)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    UPDATE conversations AS c SET
+      last_customer_message_at = ${arrivalTime(sql`v.last`)},
+      pending_since = coalesce(c.pending_since, ${arrivalTime(sql`v.first`)}),
+      updated_at = now()
+    FROM (VALUES ${rows}) AS v(id, first, last)
+    WHERE c.id = v.id`);
 }
 
 export async function updateConversationRow(
@@ -111,6 +209,31 @@ export async function insertLogEntry(
     actorKind: actor.kind,
     actorUserId: 'userId' in actor ? actor.userId : null,
   });
+}
+
+/** A change-log entry of insertLogEntries. */
+export interface NewLogEntry {
+  conversationId: string;
+  kind: ConversationLogKind;
+  from: ConversationLogValue;
+  to: ConversationLogValue;
+  actor: Actor;
+}
+
+/** insertLogEntry for many entries in one statement. */
+export async function insertLogEntries(tx: Orm, entries: readonly NewLogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.insert(conversationLog).values(
+    entries.map((e) => ({
+      id: crypto.randomUUID(),
+      conversationId: e.conversationId,
+      kind: e.kind,
+      from: e.from,
+      to: e.to,
+      actorKind: e.actor.kind,
+      actorUserId: 'userId' in e.actor ? e.actor.userId : null,
+    })),
+  );
 }
 
 /** Adds the tag; false when it was already there. */

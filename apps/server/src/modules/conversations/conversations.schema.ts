@@ -98,7 +98,11 @@ export const conversations = pgTable(
   ],
 );
 
-/** Conversation tags set on a conversation (D8); reports count conversations per tag. */
+/**
+ * Conversation tags set on a conversation (D8); reports count conversations per tag. Catalogue tags
+ * are soft-deleted, never removed, so the tag reference has no cascade: a cascade would change
+ * CLOSED conversations and leave no change-log entry (D2).
+ */
 export const conversationTags = pgTable(
   'conversation_tags',
   {
@@ -107,7 +111,7 @@ export const conversationTags = pgTable(
       .references(() => conversations.id, { onDelete: 'cascade' }),
     tagId: uuid('tag_id')
       .notNull()
-      .references(() => tags.id, { onDelete: 'cascade' }),
+      .references(() => tags.id),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [

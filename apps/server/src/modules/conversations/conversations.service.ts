@@ -3,7 +3,7 @@ import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
 import { filterAgentIds, findQueueById, listQueueMemberIds } from '../queues/queues.repo.ts';
 import { ensureDefaultQueue } from '../queues/queues.service.ts';
-import { findTagById } from '../tags/tags.repo.ts';
+import { lockTagForShare } from '../tags/tags.repo.ts';
 import {
   type Actor,
   canAssign,
@@ -136,17 +136,24 @@ export function setConversationSummary(
   });
 }
 
-/** Adds a catalogue conversation tag (D8, logged); adding one already there changes nothing. */
+/**
+ * Adds a live catalogue conversation tag (D8, logged); a deleted tag is not found. Adding one
+ * already there changes nothing.
+ */
 export function addConversationTag(
   events: Events,
   actor: Actor,
   conversationId: string,
   tagId: string,
 ): Promise<ConversationRow> {
-  return changeConversation(events, conversationId, async (scope, conv) => {
+  return events.transact(async (scope) => {
+    // The tag is locked before the conversation, in the order deleteTag locks them: a deletion
+    // either waits for this tag to be on the conversation (and takes it off) or is seen here.
+    const tag = await lockTagForShare(scope.tx, tagId);
+    const conv = await findConversationForUpdate(scope.tx, conversationId);
+    if (!conv) throw notFound('Conversation');
     enforce(canEdit(conv));
-    const tag = await findTagById(scope.tx, tagId);
-    if (tag?.kind !== 'conversation') throw notFound('Tag');
+    if (tag?.kind !== 'conversation' || tag.deletedAt !== null) throw notFound('Tag');
     if (!(await insertConversationTag(scope.tx, conv.id, tagId))) return conv;
     await insertLogEntry(scope.tx, conv.id, 'tag', null, tagId, actor);
     emitConversation(scope, 'conversation.tagged', conv, actor, { tagId });

@@ -6,6 +6,7 @@ import { ingestInbound } from '../messages/inbound.service.ts';
 import { createQueue, ensureDefaultQueue, setQueueMembers } from '../queues/queues.service.ts';
 import { insertTestUser, signIn, type TestSession } from '../users/test-helpers.ts';
 import { assignConversation, changeConversationQueue } from './conversations.service.ts';
+import { connectTestSender, DESK_SENDER } from './test-fixtures.ts';
 
 /**
  * A desk for read-side tests, built through the app's own events so realtime handlers run:
@@ -22,6 +23,8 @@ export async function createReadDesk(app: App, ctx: AppContext, db: Db) {
     person(['agent']),
     person(['agent', 'supervisor']),
   ]);
+  // Replies go out on the SMS sender the inbound messages arrive at.
+  await connectTestSender(db, 'SMS', DESK_SENDER);
   const defaultQueue = await ensureDefaultQueue(db.orm);
   const sales = await createQueue(ctx.events, `Sales ${suffix}`);
   await setQueueMembers(ctx.events, sales.id, [member.user.id]);
@@ -35,7 +38,7 @@ export async function createReadDesk(app: App, ctx: AppContext, db: Db) {
       channel: 'SMS',
       providerMessageId: crypto.randomUUID(),
       from,
-      to: '44123',
+      to: DESK_SENDER,
       receivedAt: new Date().toISOString(),
       contentType: 'TEXT',
       content: { text },

@@ -1,17 +1,44 @@
-import type { InboundMessage } from '@parley/contracts';
+import type { ConnectionChannel, InboundMessage } from '@parley/contracts';
 import pino from 'pino';
+import { hashWebhookSecret } from '../../channels/infobip/verify.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { createEvents } from '../../platform/events/events.ts';
 import type { Events } from '../../platform/events/types.ts';
+import { channelConnections } from '../channel-connections/channel-connections.schema.ts';
 import { createQueue, ensureDefaultQueue, setQueueMembers } from '../queues/queues.service.ts';
 import { createTag } from '../tags/tags.service.ts';
 import { insertTestUser } from '../users/test-helpers.ts';
 import type { Actor } from './conversations.policy.ts';
 
 /**
+ * Makes `sender` an enabled sender of ours on `channel`, as an admin's connection would, so agents
+ * may start conversations and reply there (sending refuses `channel_unavailable` without).
+ * Idempotent: several desks on one database share the sender. The provider address is
+ * unreachable, so a send job that does run never reaches anyone.
+ */
+export async function connectTestSender(db: Db, channel: ConnectionChannel, sender: string): Promise<void> {
+  await db.orm
+    .insert(channelConnections)
+    .values({
+      id: crypto.randomUUID(),
+      channel,
+      provider: 'infobip',
+      name: `Test ${channel} ${sender}`,
+      sender,
+      baseUrl: 'http://127.0.0.1:9',
+      apiKey: 'test-api-key-0000',
+      webhookSecretHash: hashWebhookSecret(crypto.randomUUID()),
+    })
+    .onConflictDoNothing();
+}
+
+/** Our SMS sender on every test desk (connected by createDesk). */
+export const DESK_SENDER = '44123';
+
+/**
  * A desk for conversation tests: two agents (`agentA` a member of `queue`, `agentB` not), a
- * supervisor who is also a member, the Default queue, one conversation tag, and an inbound
- * message builder with fresh provider ids.
+ * supervisor who is also a member, the Default queue, one conversation tag, a connected SMS sender
+ * (DESK_SENDER), and an inbound message builder with fresh provider ids.
  */
 export async function createDesk(db: Db) {
   const events: Events = createEvents(db, pino({ level: 'silent' }));
@@ -21,6 +48,8 @@ export async function createDesk(db: Db) {
     insertTestUser(db, ['agent']),
     insertTestUser(db, ['agent', 'supervisor']),
   ]);
+  // The inbound builder's channel and sender: replies on the desk's conversations can go out.
+  await connectTestSender(db, 'SMS', DESK_SENDER);
   const defaultQueue = await ensureDefaultQueue(db.orm);
   const queue = await createQueue(events, `Sales ${suffix}`);
   await setQueueMembers(events, queue.id, [a.id, s.id]);
@@ -33,7 +62,7 @@ export async function createDesk(db: Db) {
     channel: 'SMS',
     providerMessageId: crypto.randomUUID(),
     from: `3859${suffix.replace(/\D/g, '').padEnd(8, '1')}`,
-    to: '44123',
+    to: DESK_SENDER,
     receivedAt: new Date().toISOString(),
     contentType: 'TEXT',
     content: { text: 'Hello' },

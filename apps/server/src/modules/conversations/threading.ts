@@ -1,20 +1,26 @@
-import type { Channel, InboundMessage, Priority } from '@parley/contracts';
+import type { Channel, ConversationStatus, InboundMessage, Priority } from '@parley/contracts';
+import type { Orm } from '../../platform/db/client.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
 import {
   type CustomerRow,
   findCustomerByDestination,
   findCustomerById,
+  findCustomersByDestinations,
 } from '../customers/customers.repo.ts';
 import { findQueueById } from '../queues/queues.repo.ts';
 import { ensureDefaultQueue } from '../queues/queues.service.ts';
-import { type Actor, checkLength, enforce } from './conversations.policy.ts';
+import { type Actor, canChangeStatus, checkLength, enforce } from './conversations.policy.ts';
 import {
   type ConversationRow,
   findOpenThreadConversation,
+  findOpenThreadConversations,
   insertConversation,
+  insertConversations,
+  insertLogEntries,
   lockThreadKey,
   type NewConversation,
+  setConversationsStatus,
   type ThreadKey,
 } from './conversations.repo.ts';
 import { applyStatus, emitConversation } from './conversations.service.ts';
@@ -62,6 +68,110 @@ export async function threadInbound(
   return { conversation, created: true };
 }
 
+/** What D2 threading decided for one inbound message of a batch. */
+export interface ThreadedInbound {
+  conversation: ConversationRow;
+  created: boolean;
+  /** Set on the message that brought a SOLVED or WAITING conversation back to OPEN. */
+  reopenedFrom?: ConversationStatus;
+}
+
+type KeyParts = Pick<ConversationRow, 'channel' | 'ourAddress' | 'customerAddress'>;
+const keyText = (k: KeyParts) => JSON.stringify([k.channel, k.ourAddress, k.customerAddress]);
+
+/**
+ * threadInbound for a batch of messages in arrival order, with a few statements for the whole
+ * batch; the caller holds the thread-key locks of all of them. Each message gets what threadInbound
+ * would have given it had the messages come one after another, and the same rows are written (new
+ * conversations, reopened ones and their `system` log entries). The events are left to emitThreaded
+ * so the caller can emit them in message order among its own.
+ */
+export async function threadInboundBatch(
+  tx: Orm,
+  msgs: readonly InboundMessage[],
+): Promise<ThreadedInbound[]> {
+  const keys = new Map(msgs.map((m) => [keyText(threadKeyOf(m)), threadKeyOf(m)]));
+  const current = new Map<string, ConversationRow>();
+  for (const conv of await findOpenThreadConversations(tx, [...keys.values()])) {
+    current.set(keyText(conv), conv);
+  }
+  // A thread without a conversation starts one with its first message of the batch.
+  const starters = new Map<string, InboundMessage>();
+  for (const m of msgs) {
+    const key = keyText(threadKeyOf(m));
+    if (!current.has(key) && !starters.has(key)) starters.set(key, m);
+  }
+  const created = new Set<string>();
+  if (starters.size > 0) {
+    const found = await findCustomersByDestinations(
+      tx,
+      [...starters.values()].map((m) => ({ channel: m.channel, address: m.from })),
+    );
+    const customers = new Map(found.map((f) => [`${f.channel}\u0000${f.address}`, f.customer]));
+    const queue = await ensureDefaultQueue(tx);
+    const rows = await insertConversations(
+      tx,
+      [...starters.values()].map((m) => {
+        const customer = customers.get(`${m.channel}\u0000${m.from}`);
+        return {
+          id: crypto.randomUUID(),
+          ...threadKeyOf(m),
+          topic: defaultTopic(customer?.name ?? m.customerName, m.from),
+          customerId: customer?.id ?? null,
+          channels: [m.channel],
+          queueId: queue.id,
+          priority: 'NORMAL' as const,
+          status: 'OPEN' as const,
+        };
+      }),
+    );
+    for (const row of rows) {
+      const key = keyText(row);
+      current.set(key, row);
+      created.add(key);
+    }
+  }
+  const threaded = msgs.map((m): ThreadedInbound => {
+    const key = keyText(threadKeyOf(m));
+    const conv = current.get(key);
+    if (!conv) throw new Error('threadInboundBatch: a thread lost its conversation');
+    if (created.delete(key)) return { conversation: conv, created: true };
+    if (conv.status === 'OPEN') return { conversation: conv, created: false };
+    enforce(canChangeStatus(conv, 'OPEN'));
+    const reopened = { ...conv, status: 'OPEN' as const };
+    current.set(key, reopened);
+    return { conversation: reopened, created: false, reopenedFrom: conv.status };
+  });
+  const reopened = threaded.filter((t) => t.reopenedFrom !== undefined);
+  await setConversationsStatus(
+    tx,
+    reopened.map((t) => t.conversation.id),
+    'OPEN',
+  );
+  await insertLogEntries(
+    tx,
+    reopened.map((t) => ({
+      conversationId: t.conversation.id,
+      kind: 'status',
+      from: t.reopenedFrom ?? null,
+      to: 'OPEN',
+      actor: SYSTEM,
+    })),
+  );
+  return threaded;
+}
+
+/** The events threadInbound emits for a message: `conversation.created` or the reopening's status change. */
+export function emitThreaded(scope: TxScope, t: ThreadedInbound): void {
+  if (t.created) emitCreated(scope, t.conversation, SYSTEM);
+  else if (t.reopenedFrom !== undefined) {
+    emitConversation(scope, 'conversation.status_changed', t.conversation, SYSTEM, {
+      from: t.reopenedFrom,
+      to: 'OPEN',
+    });
+  }
+}
+
 /** D2 default topic: "Talking with <customer name or address>". */
 function defaultTopic(customerName: string | null | undefined, address: string | null | undefined): string {
   const who = customerName?.trim() || address;
@@ -75,6 +185,11 @@ async function openConversation(
   actor: Actor,
 ): Promise<ConversationRow> {
   const conv = await insertConversation(scope.tx, values);
+  emitCreated(scope, conv, actor);
+  return conv;
+}
+
+function emitCreated(scope: TxScope, conv: ConversationRow, actor: Actor): void {
   emitConversation(scope, 'conversation.created', conv, actor, {
     number: conv.number,
     status: conv.status,
@@ -82,7 +197,6 @@ async function openConversation(
     customerId: conv.customerId,
     channel: conv.channel,
   });
-  return conv;
 }
 
 export interface NewConversationInput {

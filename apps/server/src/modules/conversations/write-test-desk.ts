@@ -13,6 +13,7 @@ import {
   changeConversationQueue,
   setConversationStatus,
 } from './conversations.service.ts';
+import { connectTestSender, DESK_SENDER } from './test-fixtures.ts';
 import { createConversation } from './threading.ts';
 
 /** The state a test conversation is put in before a route acts on it. */
@@ -26,7 +27,8 @@ export interface ConversationSetup {
 /**
  * A desk for route tests of conversation changes, on a fresh app: agents `a`, `b`, `c` (members of
  * `sales`), `outsider` (no queue), a `supervisor` (also an agent), a conversation tag, an API key,
- * and a builder of conversations in a given state (each on its own customer thread).
+ * the connected SMS sender DESK_SENDER, and a builder of conversations in a given state (each on
+ * its own customer thread).
  */
 export async function createWriteDesk() {
   const { app, ctx, db } = await buildTestApp();
@@ -39,6 +41,7 @@ export async function createWriteDesk() {
     person(['agent', 'supervisor']),
   ]);
   const SUPERVISOR: Actor = { kind: 'supervisor', userId: supervisor.user.id };
+  await connectTestSender(db, 'SMS', DESK_SENDER);
   const sales = await createQueue(ctx.events, 'Sales');
   const hidden = await createQueue(ctx.events, 'Hidden');
   await setQueueMembers(ctx.events, sales.id, [a.user.id, b.user.id, c.user.id, supervisor.user.id]);
@@ -51,7 +54,7 @@ export async function createWriteDesk() {
     seq += 1;
     const conv = await createConversation(ctx.events, SUPERVISOR, {
       channel: 'SMS',
-      ourAddress: '44123',
+      ourAddress: DESK_SENDER,
       customerAddress: `3859100${String(seq).padStart(5, '0')}`,
     });
     if (setup.queueId) await changeConversationQueue(ctx.events, SUPERVISOR, conv.id, setup.queueId);

@@ -20,6 +20,27 @@ export async function findCustomerByDestination(
   return row?.customer;
 }
 
+/** findCustomerByDestination for many addresses in one statement; addresses of no profile are absent. */
+export function findCustomersByDestinations(
+  orm: Orm,
+  destinations: readonly { channel: Channel; address: string }[],
+): Promise<Array<{ channel: Channel; address: string; customer: CustomerRow }>> {
+  if (destinations.length === 0) return Promise.resolve([]);
+  const json = JSON.stringify(destinations.map((d) => [d.channel, d.address]));
+  return orm
+    .select({
+      channel: customerDestinations.channel,
+      address: customerDestinations.address,
+      customer: customers,
+    })
+    .from(customerDestinations)
+    .innerJoin(customers, eq(customers.id, customerDestinations.customerId))
+    .where(
+      sql`(${customerDestinations.channel}, ${customerDestinations.address}) in (
+        select d->>0, d->>1 from jsonb_array_elements(${json}::jsonb) d)`,
+    );
+}
+
 export async function findCustomerById(orm: Orm, id: string): Promise<CustomerRow | undefined> {
   const [row] = await orm.select().from(customers).where(eq(customers.id, id));
   return row;

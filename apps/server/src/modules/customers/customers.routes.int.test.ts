@@ -65,6 +65,10 @@ describe('customer routes access', () => {
       { method: 'GET', url: '/api/customers/nope' },
       { method: 'GET', url: '/api/customers?limit=0' },
       { method: 'GET', url: '/api/customers?cursor=garbage' },
+      {
+        method: 'GET',
+        url: `/api/customers?cursor=${Buffer.from(JSON.stringify(['customers:name', 'a\u0000', crypto.randomUUID()])).toString('base64url')}`,
+      },
     ] as const;
     for (const route of bad) {
       const res = await app.inject({ ...route, headers: agent.headers });

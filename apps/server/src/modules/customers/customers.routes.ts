@@ -30,7 +30,7 @@ export async function registerCustomersRoutes(app: FastifyInstance, ctx: AppCont
     },
     async (request) => {
       const { q, cursor, limit } = request.query;
-      const after = cursor ? decodeCursor(cursor, CURSOR_ORDER) : undefined;
+      const after = cursor ? decodeCursor(cursor, CURSOR_ORDER, 'text') : undefined;
       // One extra row tells whether another page follows.
       const rows = await searchCustomers(
         ctx.db.orm,

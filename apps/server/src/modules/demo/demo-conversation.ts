@@ -174,6 +174,8 @@ export function buildConversation(world: DemoWorld, plan: ConversationPlan, out:
       contentType,
       content,
       deliveryState,
+      // Failed demo sends carry a provider reason, as real ones do, so the timeline shows why.
+      failureReason: deliveryState === 'FAILED' ? 'Destination address is not valid' : null,
       providerMessageId: deliveryState === 'FAILED' ? null : prng.hex(32),
       createdAt: at(offsets[i] as number),
       updatedAt: at(offsets[i] as number),

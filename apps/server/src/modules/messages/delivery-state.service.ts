@@ -1,10 +1,13 @@
 import type { DeliveryState } from '@parley/contracts';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { Orm } from '../../platform/db/client.ts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
 import { advanceDeliveryState, type DeliveryMatch, setProviderMessageId } from './messages.repo.ts';
+import { messages } from './messages.schema.ts';
 
 export interface DeliveryChange {
   state: DeliveryState;
-  /** Why a FAILED message failed, in the provider's words; screens show it to the agent. */
+  /** Why a FAILED message failed, in the provider's words; stored with the message for the agent. */
   reason?: string;
   /** The provider's id of the message, once the provider accepted it. */
   providerMessageId?: string;
@@ -12,8 +15,8 @@ export interface DeliveryChange {
 
 /**
  * Moves an outbound message's delivery state forward (SENT → DELIVERED → SEEN, or FAILED; never
- * back) and emits `message.updated` so screens show it. Returns false when nothing moved: unknown
- * message, or a report older than what is already known.
+ * back), keeps its failure reason in step and emits `message.updated` so screens show it. Returns
+ * false when nothing moved: unknown message, or a report older than what is already known.
  */
 export function changeDeliveryState(
   events: Events,
@@ -37,6 +40,7 @@ export async function changeDeliveryStateInTx(
     }
     return false;
   }
+  await keepFailureReason(tx, moved.messageId, change);
   emit('message.updated', {
     messageId: moved.messageId,
     conversationId: moved.conversationId,
@@ -47,4 +51,21 @@ export async function changeDeliveryStateInTx(
     ...(change.reason !== undefined && { failureReason: change.reason }),
   });
   return true;
+}
+
+// The reason lives only while the message is FAILED. The state ladder (messages.repo.ts) lets only
+// DELIVERED and SEEN follow FAILED — a provider that later reports delivery is believed — so those
+// moves clear it; a move to SENT comes from PENDING and has nothing to clear.
+async function keepFailureReason(tx: Orm, messageId: string, change: DeliveryChange): Promise<void> {
+  if (change.state === 'FAILED') {
+    await tx
+      .update(messages)
+      .set({ failureReason: change.reason ?? null })
+      .where(eq(messages.id, messageId));
+  } else if (change.state === 'DELIVERED' || change.state === 'SEEN') {
+    await tx
+      .update(messages)
+      .set({ failureReason: null })
+      .where(and(eq(messages.id, messageId), isNotNull(messages.failureReason)));
+  }
 }

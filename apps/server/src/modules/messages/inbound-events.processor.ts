@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../platform/db/client.ts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
 import { changeDeliveryStateInTx } from './delivery-state.service.ts';
-import { ingestInboundInTx } from './inbound.service.ts';
+import { ingestInboundBatchInTx } from './inbound.service.ts';
 import {
   type ClaimedInboundEvent,
   claimInboundEvents,
@@ -70,8 +70,9 @@ function threadKeyOfRow(mapped: MappedInboundEvent, row: ClaimedInboundEvent): s
 
 /**
  * Processes stored webhook bodies: claims due rows in batches, maps them with the provider's mapper,
- * ingests messages (a repeated provider message id is ignored by ingestInbound), applies delivery
- * and seen reports, and marks rows processed. A failing row keeps its error and is retried with backoff.
+ * ingests each chunk's messages set-wise (ingestInboundBatchInTx; a repeated provider message id is
+ * ignored), applies delivery and seen reports, and marks rows processed. A failing row keeps its
+ * error and is retried with backoff.
  */
 export function createInboundEventsProcessor(
   deps: { db: Db; events: Events; logger: Logger },
@@ -81,7 +82,7 @@ export function createInboundEventsProcessor(
   const { db, events, logger } = deps;
   const batchSize = options.batchSize ?? 400;
   const concurrency = options.concurrency ?? 8;
-  const chunkSize = options.chunkSize ?? 25;
+  const chunkSize = options.chunkSize ?? 100;
   const sweepEveryMs = options.sweepEveryMs ?? 2000;
   const leaseSeconds = options.leaseSeconds ?? 60;
   let running: Promise<number> | undefined;
@@ -90,8 +91,7 @@ export function createInboundEventsProcessor(
   let timer: NodeJS.Timeout | undefined;
   let lastPrune = 0;
 
-  async function applyRow(scope: TxScope, row: ClaimedInboundEvent, mapped: MappedInboundEvent) {
-    for (const message of mapped.messages) await ingestInboundInTx(scope, message);
+  async function applyStatusUpdates(scope: TxScope, row: ClaimedInboundEvent, mapped: MappedInboundEvent) {
     for (const update of mapped.statusUpdates) {
       await changeDeliveryStateInTx(
         scope,
@@ -115,7 +115,12 @@ export function createInboundEventsProcessor(
   async function processChunk(chunk: Mapped[]): Promise<void> {
     try {
       await events.transact(async (scope) => {
-        for (const { row, mapped } of chunk) await applyRow(scope, row, mapped);
+        // Messages set-wise (one batch in arrival order), then the delivery and seen reports.
+        await ingestInboundBatchInTx(
+          scope,
+          chunk.flatMap((item) => item.mapped.messages),
+        );
+        for (const { row, mapped } of chunk) await applyStatusUpdates(scope, row, mapped);
         await markInboundEventsProcessed(
           scope.tx,
           chunk.map((item) => item.row.id),
@@ -148,8 +153,8 @@ export function createInboundEventsProcessor(
         await fail(row, error);
       }
     }
-    // A thread never spans two chunks (its rows stay in order), and chunks take thread locks in key
-    // order, so two chunk transactions cannot deadlock on each other's threads.
+    // A thread never spans two chunks (its rows stay in order), and a chunk takes all its thread
+    // locks at once in one global order, so two chunk transactions cannot deadlock on each other's threads.
     const chunks: Mapped[][] = [];
     let current: Mapped[] = [];
     for (const key of [...threads.keys()].sort()) {

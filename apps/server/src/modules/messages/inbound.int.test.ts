@@ -5,7 +5,7 @@ import { findConversationById } from '../conversations/conversations.repo.ts';
 import { assignConversationToMe, setConversationStatus } from '../conversations/conversations.service.ts';
 import { createDesk, type Desk, logOf } from '../conversations/test-fixtures.ts';
 import { createCustomer } from '../customers/customers.service.ts';
-import { ingestInbound } from './inbound.service.ts';
+import { ingestInbound, ingestInboundBatchInTx } from './inbound.service.ts';
 import { sendAgentMessage } from './messages.service.ts';
 
 let db: Db;
@@ -184,5 +184,25 @@ describe('inbound pipeline', () => {
     const msg = desk.inbound({ from: freshAddress() });
     const results = await Promise.all(Array.from({ length: 8 }, () => ingestInbound(desk.events, msg)));
     expect(results.filter((r) => r.duplicate)).toHaveLength(7);
+  });
+
+  it("keeps the arrival order of one customer's messages stored in the same batch", async () => {
+    const from = freshAddress();
+    const texts = ['first', 'second', 'third', 'fourth'];
+    const batch = texts.map((text, i) =>
+      desk.inbound({ from, providerMessageId: `order-${from}-${i}`, content: { text } }),
+    );
+    const results = await desk.events.transact((scope) => ingestInboundBatchInTx(scope, batch));
+    const first = results[0];
+    if (!first || first.duplicate) throw new Error('not stored');
+    // The timeline's order: created_at, then id (random).
+    const { rows } = await db.pool.query(
+      `select content->>'text' as text, created_at from messages where conversation_id = $1 order by created_at, id`,
+      [first.conversationId],
+    );
+    expect(rows.map((r) => r.text)).toEqual(texts);
+    const conversation = await findConversationById(db.orm, first.conversationId);
+    expect(conversation?.lastCustomerMessageAt).toEqual(rows.at(-1)?.created_at);
+    expect(conversation?.pendingSince).toEqual(rows[0]?.created_at);
   });
 });

@@ -1,9 +1,27 @@
 import type { InboundMessage } from '@parley/contracts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
-import { lockThreadKey, updateConversationRow } from '../conversations/conversations.repo.ts';
-import { threadInbound, threadKeyOf } from '../conversations/threading.ts';
+import {
+  arrivalTime,
+  type CustomerMessageMark,
+  lockThreadKey,
+  lockThreadKeys,
+  markCustomerMessaged,
+  updateConversationRow,
+} from '../conversations/conversations.repo.ts';
+import {
+  emitThreaded,
+  type ThreadedInbound,
+  threadInbound,
+  threadInboundBatch,
+  threadKeyOf,
+} from '../conversations/threading.ts';
 import { findCustomerByDestination } from '../customers/customers.repo.ts';
-import { findMessageByProviderId, insertMessage } from './messages.repo.ts';
+import {
+  findMessageByProviderId,
+  findStoredProviderIds,
+  insertMessage,
+  insertMessages,
+} from './messages.repo.ts';
 
 export type IngestResult =
   | { duplicate: true }
@@ -58,4 +76,78 @@ export async function ingestInboundInTx(scope: TxScope, msg: InboundMessage): Pr
     messageId: message.id,
     createdConversation: created,
   };
+}
+
+/**
+ * ingestInboundInTx for a batch of messages in arrival order, set-wise: a handful of statements for
+ * the whole batch instead of about nine per message (the inbound processor's path). Rows, change log
+ * and events are the same as ingesting the messages one after another, including a provider message
+ * id repeated inside the batch (stored once). Results are in the order of `msgs`.
+ */
+export async function ingestInboundBatchInTx(
+  scope: TxScope,
+  msgs: readonly InboundMessage[],
+): Promise<IngestResult[]> {
+  if (msgs.length === 0) return [];
+  const { tx, emit } = scope;
+  await lockThreadKeys(tx, msgs.map(threadKeyOf));
+  const providerKey = (m: { channel: string; providerMessageId: string }) =>
+    `${m.channel}\u0000${m.providerMessageId}`;
+  const seen = new Set((await findStoredProviderIds(tx, msgs)).map(providerKey));
+  const freshAt = new Set<number>();
+  for (const [i, m] of msgs.entries()) {
+    const key = providerKey(m);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    freshAt.add(i);
+  }
+  const fresh = msgs.filter((_, i) => freshAt.has(i));
+  const threaded = await threadInboundBatch(tx, fresh);
+  const stored = fresh.map((msg, i) => {
+    const { conversation, created } = threaded[i] as ThreadedInbound;
+    return { msg, conversation, created, messageId: crypto.randomUUID() };
+  });
+  await insertMessages(
+    tx,
+    stored.map(({ msg, conversation, messageId }, index) => ({
+      id: messageId,
+      createdAt: arrivalTime(index),
+      conversationId: conversation.id,
+      direction: 'INBOUND' as const,
+      channel: msg.channel,
+      fromAddress: msg.from,
+      toAddress: msg.to,
+      authorKind: 'CUSTOMER' as const,
+      contentType: msg.contentType,
+      content: msg.content,
+      deliveryState: 'RECEIVED' as const,
+      providerMessageId: msg.providerMessageId,
+    })),
+  );
+  const marks = new Map<string, CustomerMessageMark>();
+  for (const [index, { conversation }] of stored.entries()) {
+    const mark = marks.get(conversation.id);
+    if (mark) mark.last = index;
+    else marks.set(conversation.id, { id: conversation.id, first: index, last: index });
+  }
+  await markCustomerMessaged(tx, [...marks.values()]);
+  const results: IngestResult[] = [];
+  for (const [i, { msg, conversation, created, messageId }] of stored.entries()) {
+    emitThreaded(scope, threaded[i] as ThreadedInbound);
+    emit('message.received', {
+      messageId,
+      conversationId: conversation.id,
+      queueId: conversation.queueId,
+      assigneeUserId: conversation.assigneeUserId,
+      channel: msg.channel,
+      contentType: msg.contentType,
+    });
+    results.push({
+      duplicate: false,
+      conversationId: conversation.id,
+      messageId,
+      createdConversation: created,
+    });
+  }
+  return msgs.map((_, i) => (freshAt.has(i) ? (results.shift() as IngestResult) : { duplicate: true }));
 }

@@ -1,5 +1,6 @@
 import type { Channel, DeliveryState } from '@parley/contracts';
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Orm } from '../../platform/db/client.ts';
 import { messages } from './messages.schema.ts';
 import { notes } from './notes.schema.ts';
@@ -17,6 +18,22 @@ export async function findMessageByProviderId(
     .from(messages)
     .where(and(eq(messages.channel, channel), eq(messages.providerMessageId, providerMessageId)));
   return row;
+}
+
+/** Which of these provider message ids are already stored on their channel, in one statement. */
+export async function findStoredProviderIds(
+  orm: Orm,
+  ids: readonly { channel: Channel; providerMessageId: string }[],
+): Promise<Array<{ channel: Channel; providerMessageId: string }>> {
+  if (ids.length === 0) return [];
+  const json = JSON.stringify(ids.map((m) => [m.channel, m.providerMessageId]));
+  return orm
+    .select({ channel: messages.channel, providerMessageId: sql<string>`${messages.providerMessageId}` })
+    .from(messages)
+    .where(
+      sql`(${messages.channel}, ${messages.providerMessageId}) in (
+        select p->>0, p->>1 from jsonb_array_elements(${json}::jsonb) p)`,
+    );
 }
 
 export async function findMessageByClientId(
@@ -41,6 +58,15 @@ export async function insertMessage(
     .returning();
   if (!row) throw new Error('insert into messages returned no row');
   return row;
+}
+
+/** Inserts messages whose ids the caller chose, in one statement. */
+export async function insertMessages(
+  tx: Orm,
+  values: ReadonlyArray<PgInsertValue<typeof messages> & { id: string }>,
+): Promise<void> {
+  if (values.length === 0) return;
+  await tx.insert(messages).values([...values]);
 }
 
 export async function insertNote(

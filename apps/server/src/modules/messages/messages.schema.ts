@@ -59,6 +59,8 @@ export const messages = pgTable(
     contentType: text('content_type').notNull().$type<MessageContentType>(),
     content: jsonb('content').notNull().$type<MessageContent>(),
     deliveryState: text('delivery_state').notNull().$type<DeliveryState>(),
+    /** Why the message is FAILED, in the provider's words; null in every other state. */
+    failureReason: text('failure_reason'),
     /** The provider's id: duplicates of an inbound webhook are recognised by it. */
     providerMessageId: text('provider_message_id'),
     /** The id the agent's browser chose, so a retried send is stored once. */

@@ -1,6 +1,8 @@
-import type { MessageContentType } from '@parley/contracts';
+import type { Channel, MessageContentType } from '@parley/contracts';
+import type { Orm } from '../../platform/db/client.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
+import { canSendOn } from '../channel-connections/channel-connections.lookup.ts';
 import {
   type Actor,
   canEdit,
@@ -23,6 +25,20 @@ function personId(actor: Actor): string {
   return actor.userId;
 }
 
+/**
+ * Refuses with `channel_unavailable` when no enabled channel connection sends on `channel` as
+ * `ourAddress`: nothing would ever hand the message to a provider, so it would stay PENDING for
+ * ever. A connection disabled after a message was stored fails that message in the send job instead.
+ */
+export async function ensureCanSend(orm: Orm, channel: Channel, ourAddress: string): Promise<void> {
+  if (await canSendOn(orm, channel, ourAddress)) return;
+  throw new AppError(
+    'channel_unavailable',
+    409,
+    `Parley cannot send on ${channel} as ${ourAddress}: an admin must connect and enable that channel and sender first`,
+  );
+}
+
 export interface OutboundInput {
   /** The id the browser chose; a repeat returns the message stored the first time. */
   clientId?: string;
@@ -31,8 +47,9 @@ export interface OutboundInput {
 }
 
 /**
- * Stores an agent's reply (OUTBOUND, PENDING) on the conversation's channel, ends "pending agent
- * reply" and emits `message.created`, on which the channel sends it. Idempotent by client id:
+ * Stores an agent's reply (OUTBOUND, PENDING) on the conversation's channel (refused with
+ * `channel_unavailable` when no enabled connection sends there, see ensureCanSend), ends
+ * "pending agent reply" and emits `message.created`, on which the channel sends it. Idempotent by client id:
  * a repeat returns the stored message with `repeated: true` and changes nothing. An `automation`
  * actor (an integration over `/ccaas/1` acting for no agent) writes as BOT.
  */
@@ -56,6 +73,7 @@ export function sendAgentMessage(
     if (!conv.channel || !conv.ourAddress || !conv.customerAddress) {
       throw new AppError('validation_failed', 422, 'The conversation has no channel to reply on');
     }
+    await ensureCanSend(tx, conv.channel, conv.ourAddress);
     const message = await insertMessage(tx, {
       conversationId: conv.id,
       direction: 'OUTBOUND',

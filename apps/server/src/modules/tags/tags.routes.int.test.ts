@@ -113,6 +113,16 @@ describe('tag routes', () => {
       headers: supervisor.headers,
     });
     expect([gone.statusCode, errorCode(gone)]).toEqual([404, 'not_found']);
+    // A deleted tag leaves the catalogue and frees its name.
+    const after = await app.inject({ method: 'GET', url: '/api/tags', headers: agent.headers });
+    expect(after.json<{ items: Tag[] }>().items.map((t) => t.id)).not.toContain(vip.id);
+    const reused = await app.inject({
+      method: 'POST',
+      url: '/api/tags',
+      payload: { name: 'very important' },
+      headers: supervisor.headers,
+    });
+    expect(reused.statusCode).toBe(201);
   });
 
   it('refuses a duplicate name (409) and a name over the D11 limit (422 limit_exceeded)', async () => {

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import { currentUser } from '../../platform/http/access.ts';
+import { personActor } from '../conversations/conversations.policy.ts';
 import { presentTag } from './tags.presenter.ts';
 import { listTags } from './tags.repo.ts';
 import { createTag, deleteTag, updateTag } from './tags.service.ts';
@@ -38,7 +40,8 @@ export async function registerTagsRoutes(app: FastifyInstance, ctx: AppContext):
     '/api/tags/:id',
     { config: { access: 'supervisor' }, schema: { params: IdParams } },
     async (request, reply) => {
-      await deleteTag(ctx.events, request.params.id);
+      const user = currentUser(request);
+      await deleteTag(ctx.events, personActor({ id: user.userId, roles: user.roles }), request.params.id);
       return reply.status(204).send();
     },
   );

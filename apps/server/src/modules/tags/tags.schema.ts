@@ -7,7 +7,8 @@ const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * D8 tag catalogue. Conversation tags and template tags are separate vocabularies (as in the
- * public API), so a name is unique case-insensitively within its kind.
+ * public API), so a name is unique case-insensitively within its kind, among live tags. A deleted
+ * tag is kept (with `deleted_at`) because CLOSED conversations still carry it and never change.
  */
 export const tags = pgTable(
   'tags',
@@ -19,9 +20,10 @@ export const tags = pgTable(
     kind: text('kind').notNull().$type<TagKind>(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+    deletedAt: timestamptz('deleted_at'),
   },
   (t) => [
-    uniqueIndex('tags_kind_name_key').on(t.kind, sql`lower(${t.name})`),
+    uniqueIndex('tags_kind_name_key').on(t.kind, sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
     check('tags_kind_check', sql`${t.kind} in ${inList(TAG_KINDS)}`),
     check('tags_color_check', sql`${t.color} ~ '^#[0-9a-f]{6}$'`),
   ],

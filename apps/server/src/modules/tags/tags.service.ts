@@ -1,9 +1,12 @@
 import type { TagKind } from '@parley/contracts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
-import { checkLength, enforce } from '../conversations/conversations.policy.ts';
+import { lockOpenConversationsWithTag } from '../conversations/conversation-tags.repo.ts';
+import { type Actor, checkLength, enforce } from '../conversations/conversations.policy.ts';
+import { deleteConversationTag, insertLogEntry } from '../conversations/conversations.repo.ts';
+import { emitConversation } from '../conversations/conversations.service.ts';
 import { isUniqueViolation } from '../users/users.repo.ts';
-import { deleteTagRow, insertTag, type TagRow, updateTagRow } from './tags.repo.ts';
+import { findLiveTagForUpdate, insertTag, type TagRow, updateTagRow } from './tags.repo.ts';
 
 /** Colour of a tag created without one. */
 const DEFAULT_TAG_COLOR = '#868e96';
@@ -52,13 +55,23 @@ export function updateTag(
 }
 
 /**
- * A supervisor removes a tag from the catalogue; it disappears from every conversation carrying it
- * (the catalogue defines which tags exist), without a change-log entry per conversation.
+ * A supervisor (or automation) removes a tag from the catalogue. Every non-CLOSED conversation
+ * carrying it loses it, each with its tag log entry by that actor (D2: every tag change is logged).
+ * CLOSED conversations never change, so they keep it: the row stays, marked deleted, its name shown
+ * where they are presented and free again for a new tag.
  */
-export function deleteTag(events: Events, tagId: string): Promise<void> {
-  return events.transact(async ({ tx, emit }) => {
-    const tag = await deleteTagRow(tx, tagId);
+export function deleteTag(events: Events, actor: Actor, tagId: string): Promise<void> {
+  return events.transact(async (scope) => {
+    // The tag is locked before its conversations, as adding a tag locks them, so no open
+    // conversation can get it while it is being deleted.
+    const tag = await findLiveTagForUpdate(scope.tx, tagId);
     if (!tag) throw notFound('Tag');
-    emit('tag.deleted', tagPayload(tag));
+    for (const conv of await lockOpenConversationsWithTag(scope.tx, tagId)) {
+      if (!(await deleteConversationTag(scope.tx, conv.id, tagId))) continue;
+      await insertLogEntry(scope.tx, conv.id, 'tag', tagId, null, actor);
+      emitConversation(scope, 'conversation.untagged', conv, actor, { tagId });
+    }
+    await updateTagRow(scope.tx, tagId, { deletedAt: new Date() });
+    scope.emit('tag.deleted', tagPayload(tag));
   });
 }

@@ -52,7 +52,7 @@ export async function registerAuthRoutes(app: FastifyInstance, ctx: AppContext):
     async (request, reply) => signIn(reply, ctx, await login(ctx, request.body, clientMeta(request))),
   );
 
-  r.post('/api/auth/logout', { config: { access: 'agent' } }, async (request, reply) => {
+  r.post('/api/auth/logout', { config: { access: 'user' } }, async (request, reply) => {
     const me = currentUser(request);
     await logout(ctx, me.userId, me.sessionId);
     reply.clearCookie(SESSION_COOKIE, { ...sessionCookieOptions(ctx.config), maxAge: 0 });
@@ -61,7 +61,7 @@ export async function registerAuthRoutes(app: FastifyInstance, ctx: AppContext):
 
   r.get(
     '/api/auth/session',
-    { config: { access: 'agent' }, schema: { response: { 200: SessionResponse } } },
+    { config: { access: 'user' }, schema: { response: { 200: SessionResponse } } },
     async (request, reply) => {
       const me = currentUser(request);
       const user = await findUserById(ctx.db.orm, me.userId);
@@ -75,14 +75,14 @@ export async function registerAuthRoutes(app: FastifyInstance, ctx: AppContext):
 
   r.put(
     '/api/me/availability',
-    { config: { access: 'agent' }, schema: { body: SetAvailabilityRequest, response: { 200: User } } },
+    { config: { access: 'user' }, schema: { body: SetAvailabilityRequest, response: { 200: User } } },
     async (request) => {
       const me = currentUser(request);
       return presentUser(await changeOwnAvailability(ctx.events, me.userId, request.body.availability));
     },
   );
 
-  r.get('/api/team', { config: { access: 'agent' }, schema: { response: { 200: TeamList } } }, async () => ({
+  r.get('/api/team', { config: { access: 'user' }, schema: { response: { 200: TeamList } } }, async () => ({
     items: (await listEnabledUsers(ctx.db.orm)).map(presentTeamMember),
   }));
 }

@@ -22,13 +22,19 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Does a user with these roles satisfy the access level? Roles combine; admin is not implicitly agent. */
+/**
+ * Does a user with these roles satisfy the access level? Roles combine; admin is not implicitly
+ * agent, so an admin-only user reaches the shell (`user`) but not conversation work (`agent`).
+ * Supervisors oversee conversations, so they satisfy `agent` too.
+ */
 export function rolesSatisfy(roles: readonly Role[], access: Access): boolean {
   switch (access) {
     case 'public':
       return true;
-    case 'agent':
+    case 'user':
       return roles.length > 0;
+    case 'agent':
+      return roles.includes('agent') || roles.includes('supervisor');
     case 'supervisor':
       return roles.includes('supervisor');
     case 'admin':
@@ -77,7 +83,7 @@ export function installAccessControl(app: FastifyInstance, authenticate: Authent
   });
 }
 
-/** The signed-in user of a route declared `agent`/`supervisor`/`admin`. */
+/** The signed-in user of a route declared `user`/`agent`/`supervisor`/`admin`. */
 export function currentUser(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
   const p = request.principal;
   if (p?.kind !== 'user') throw new AppError('unauthenticated', 401, 'Sign in first');

@@ -222,12 +222,12 @@ export async function createRealtime(
 
   return {
     async registerRoutes() {
-      // The access hook already authenticated the upgrade request (access 'agent'): request.principal is set.
+      // The access hook already authenticated the upgrade request (access 'user'): request.principal is set.
       app.get(
         '/api/ws',
         {
           websocket: true,
-          config: { access: 'agent' },
+          config: { access: 'user' },
           preValidation: async (request) => checkOrigin(request),
         },
         (socket, request) => accept(socket, request),
