@@ -192,7 +192,7 @@ describe('the /ccaas/1 contract', () => {
         method: op.method.toUpperCase() as InjectOptions['method'],
         url: concretePath(op.path, await createWorld()),
       });
-      expect(unauthenticated.statusCode, `${op.method.toUpperCase()} ${op.path} is not implemented`).toBe(
+      expect(unauthenticated.statusCode, `${op.method.toUpperCase()} ${op.path} answers without a route`).toBe(
         401,
       );
 

@@ -5,12 +5,11 @@ import {
   type ConversationLogKind,
 } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { users } from '../users/users.schema.ts';
 import { conversations } from './conversations.schema.ts';
 import { inList } from './sql-in-list.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * One side of a logged change. status/priority: the enum value; queue and tag: the id;

@@ -1,9 +1,8 @@
-import { index, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { messages } from '../messages/messages.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { conversations } from './conversations.schema.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * D2 per-agent unread state, kept as a read cursor rather than a counter: the agent has read every

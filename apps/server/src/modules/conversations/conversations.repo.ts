@@ -15,6 +15,7 @@ export type ConversationPatch = Partial<
     | 'priority'
     | 'queueId'
     | 'assigneeUserId'
+    | 'customerId'
     | 'summary'
     | 'lastCustomerMessageAt'
     | 'pendingSince'

@@ -15,17 +15,15 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { queues } from '../queues/queues.schema.ts';
 import { tags } from '../tags/tags.schema.ts';
 import { users } from '../users/users.schema.ts';
 import { inList } from './sql-in-list.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * D2 conversations. The thread key (channel, our address, customer address) is what an inbound

@@ -22,6 +22,7 @@ import {
   type NewConversation,
   setConversationsStatus,
   type ThreadKey,
+  updateConversationRow,
 } from './conversations.repo.ts';
 import { applyStatus, emitConversation } from './conversations.service.ts';
 
@@ -39,6 +40,8 @@ export function threadKeyOf(msg: Pick<InboundMessage, 'channel' | 'to' | 'from'>
  * conversation (SOLVED or WAITING go back to OPEN, logged as `system`); when there is none (never
  * one, or the latest is CLOSED) a new OPEN conversation starts in the Default queue at NORMAL
  * priority. The topic names the profile, else the name the channel gave, else the address.
+ * Joining a conversation without a customer while the sender is now a known customer (the profile
+ * was created after the conversation started) links it to that customer (D6).
  */
 export async function threadInbound(
   scope: TxScope,
@@ -48,7 +51,8 @@ export async function threadInbound(
   const key = threadKeyOf(msg);
   const open = await findOpenThreadConversation(scope.tx, key);
   if (open) {
-    const conversation = open.status === 'OPEN' ? open : await applyStatus(scope, open, 'OPEN', SYSTEM);
+    const joined = customer ? await linkCustomer(scope, open, customer.id) : open;
+    const conversation = joined.status === 'OPEN' ? joined : await applyStatus(scope, joined, 'OPEN', SYSTEM);
     return { conversation, created: false };
   }
   const queue = await ensureDefaultQueue(scope.tx);
@@ -68,10 +72,28 @@ export async function threadInbound(
   return { conversation, created: true };
 }
 
+/** Sets the customer of a conversation that has none (D6), emitting `conversation.updated`; not logged (D2). */
+async function linkCustomer(
+  scope: TxScope,
+  conv: ConversationRow,
+  customerId: string,
+): Promise<ConversationRow> {
+  if (conv.customerId !== null) return conv;
+  const updated = await updateConversationRow(scope.tx, conv.id, { customerId });
+  emitLinked(scope, updated, customerId);
+  return updated;
+}
+
+function emitLinked(scope: TxScope, conv: ConversationRow, customerId: string): void {
+  emitConversation(scope, 'conversation.updated', conv, SYSTEM, { changes: { customerId } });
+}
+
 /** What D2 threading decided for one inbound message of a batch. */
 export interface ThreadedInbound {
   conversation: ConversationRow;
   created: boolean;
+  /** Set on the message that linked a conversation without a customer to the sender's profile (D6). */
+  linkedCustomerId?: string;
   /** Set on the message that brought a SOLVED or WAITING conversation back to OPEN. */
   reopenedFrom?: ConversationStatus;
 }
@@ -83,7 +105,7 @@ const keyText = (k: KeyParts) => JSON.stringify([k.channel, k.ourAddress, k.cust
  * threadInbound for a batch of messages in arrival order, with a few statements for the whole
  * batch; the caller holds the thread-key locks of all of them. Each message gets what threadInbound
  * would have given it had the messages come one after another, and the same rows are written (new
- * conversations, reopened ones and their `system` log entries). The events are left to emitThreaded
+ * conversations, customer links, reopened ones and their `system` log entries). The events are left to emitThreaded
  * so the caller can emit them in message order among its own.
  */
 export async function threadInboundBatch(
@@ -101,18 +123,24 @@ export async function threadInboundBatch(
     const key = keyText(threadKeyOf(m));
     if (!current.has(key) && !starters.has(key)) starters.set(key, m);
   }
+  // Senders are looked up for new threads and for conversations still without a customer (D6).
+  const lookups = msgs.filter((m) => {
+    const key = keyText(threadKeyOf(m));
+    return starters.get(key) === m || current.get(key)?.customerId === null;
+  });
+  const found = await findCustomersByDestinations(
+    tx,
+    lookups.map((m) => ({ channel: m.channel, address: m.from })),
+  );
+  const customers = new Map(found.map((f) => [`${f.channel}\u0000${f.address}`, f.customer]));
+  const customerOf = (m: InboundMessage) => customers.get(`${m.channel}\u0000${m.from}`);
   const created = new Set<string>();
   if (starters.size > 0) {
-    const found = await findCustomersByDestinations(
-      tx,
-      [...starters.values()].map((m) => ({ channel: m.channel, address: m.from })),
-    );
-    const customers = new Map(found.map((f) => [`${f.channel}\u0000${f.address}`, f.customer]));
     const queue = await ensureDefaultQueue(tx);
     const rows = await insertConversations(
       tx,
       [...starters.values()].map((m) => {
-        const customer = customers.get(`${m.channel}\u0000${m.from}`);
+        const customer = customerOf(m);
         return {
           id: crypto.randomUUID(),
           ...threadKeyOf(m),
@@ -136,12 +164,26 @@ export async function threadInboundBatch(
     const conv = current.get(key);
     if (!conv) throw new Error('threadInboundBatch: a thread lost its conversation');
     if (created.delete(key)) return { conversation: conv, created: true };
-    if (conv.status === 'OPEN') return { conversation: conv, created: false };
-    enforce(canChangeStatus(conv, 'OPEN'));
-    const reopened = { ...conv, status: 'OPEN' as const };
-    current.set(key, reopened);
-    return { conversation: reopened, created: false, reopenedFrom: conv.status };
+    const t: ThreadedInbound = { conversation: conv, created: false };
+    const customer = conv.customerId === null ? customerOf(m) : undefined;
+    if (customer) {
+      t.conversation = { ...t.conversation, customerId: customer.id };
+      t.linkedCustomerId = customer.id;
+    }
+    if (conv.status !== 'OPEN') {
+      enforce(canChangeStatus(conv, 'OPEN'));
+      t.conversation = { ...t.conversation, status: 'OPEN' };
+      t.reopenedFrom = conv.status;
+    }
+    current.set(key, t.conversation);
+    return t;
   });
+  // A conversation is linked once in its life, so one statement per link costs little.
+  for (const t of threaded) {
+    if (t.linkedCustomerId !== undefined) {
+      await updateConversationRow(tx, t.conversation.id, { customerId: t.linkedCustomerId });
+    }
+  }
   const reopened = threaded.filter((t) => t.reopenedFrom !== undefined);
   await setConversationsStatus(
     tx,
@@ -161,10 +203,14 @@ export async function threadInboundBatch(
   return threaded;
 }
 
-/** The events threadInbound emits for a message: `conversation.created` or the reopening's status change. */
+/** The events threadInbound emits for a message: `conversation.created`, or the customer link and the reopening's status change. */
 export function emitThreaded(scope: TxScope, t: ThreadedInbound): void {
-  if (t.created) emitCreated(scope, t.conversation, SYSTEM);
-  else if (t.reopenedFrom !== undefined) {
+  if (t.created) {
+    emitCreated(scope, t.conversation, SYSTEM);
+    return;
+  }
+  if (t.linkedCustomerId !== undefined) emitLinked(scope, t.conversation, t.linkedCustomerId);
+  if (t.reopenedFrom !== undefined) {
     emitConversation(scope, 'conversation.status_changed', t.conversation, SYSTEM, {
       from: t.reopenedFrom,
       to: 'OPEN',

@@ -1,9 +1,8 @@
 import { CHANNELS, type Channel, GENDERS, type Gender } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { inList } from '../conversations/sql-in-list.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Custom attribute values of a customer profile (D6), keyed by attribute name. */
 export type CustomerAttributes = Record<string, string | number | boolean | null>;

@@ -17,7 +17,8 @@ import {
 
 // The inbound processor ingests a claimed batch set-wise; this checks it against the reference,
 // ingesting the same messages one after another: same results, conversations, messages, change
-// log and events, from random starting states (no conversation, OPEN, WAITING, SOLVED, CLOSED),
+// log and events, from random starting states (no conversation, OPEN, WAITING, SOLVED, CLOSED; a
+// known sender's conversation without its customer, as when the profile came after it started),
 // known and unknown senders, and provider ids repeated inside the batch or already stored.
 
 let db: Db;
@@ -42,7 +43,7 @@ beforeAll(async () => {
 const thread = fc.record({ sender: fc.nat(SENDERS - 1), channel: fc.constantFrom(...CHANNELS) });
 const initial = fc.constantFrom<'none' | ConversationStatus>('none', 'OPEN', 'WAITING', 'SOLVED', 'CLOSED');
 const scenario = fc.record({
-  starts: fc.array(fc.record({ thread, status: initial }), { maxLength: 4 }),
+  starts: fc.array(fc.record({ thread, status: initial, unlinked: fc.boolean() }), { maxLength: 4 }),
   batch: fc.array(
     fc.record({
       thread,
@@ -76,7 +77,12 @@ async function play(s: Scenario, world: 'one-by-one' | 'batch') {
     if (start.status === 'none') continue;
     const r = await ingestInbound(desk.events, msg(start.thread, pid(1000 + i)));
     startIds.push(pid(1000 + i));
-    if (!r.duplicate && start.status !== 'OPEN') {
+    if (r.duplicate) continue;
+    // The conversation as it was before its sender's profile existed.
+    if (start.unlinked) {
+      await db.pool.query('update conversations set customer_id = null where id = $1', [r.conversationId]);
+    }
+    if (start.status !== 'OPEN') {
       await setConversationStatus(desk.events, desk.supervisor, r.conversationId, start.status);
     }
   }
@@ -86,7 +92,7 @@ async function play(s: Scenario, world: 'one-by-one' | 'batch') {
     return msg(b.thread, earlier ?? stored ?? pid(i), b.customerName);
   });
   const emitted: Array<{ type: string; payload: unknown }> = [];
-  let txNow = new Date(0);
+  let txNow = '';
   const results: IngestResult[] = await desk.events.transact(async (scope) => {
     const recording: TxScope = {
       tx: scope.tx,
@@ -96,7 +102,7 @@ async function play(s: Scenario, world: 'one-by-one' | 'batch') {
       },
     };
     const { rows } = await scope.tx.execute<{ now: string }>(sql`select now()::text as now`);
-    txNow = new Date(rows[0]?.now ?? 0);
+    txNow = rows[0]?.now ?? '';
     if (world === 'batch') return ingestInboundBatchInTx(recording, batch);
     const out: IngestResult[] = [];
     for (const m of batch) out.push(await ingestInboundInTx(recording, m));
@@ -111,28 +117,33 @@ async function snapshot(
   pid: (n: number) => string,
   results: IngestResult[],
   emitted: Array<{ type: string; payload: unknown }>,
-  txNow: Date,
+  txNow: string,
 ) {
-  const conv = await db.pool.query(`select * from conversations where our_address = $1 order by number`, [
-    to,
-  ]);
+  // Whether a time belongs to this batch is decided in SQL: from the transaction's now(), to the
+  // millisecond (the one-by-one path stores JS times, which have no microseconds).
+  const conv = await db.pool.query(
+    `select *, pending_since >= date_trunc('milliseconds', $2::timestamptz) as pending_in_batch,
+            last_customer_message_at >= date_trunc('milliseconds', $2::timestamptz) as last_in_batch
+       from conversations where our_address = $1 order by number`,
+    [to, txNow],
+  );
   const labels = new Map<string, string>(conv.rows.map((c, i) => [c.id, `conv${i}`]));
   const msgs = await db.pool.query(
-    `select m.* from messages m join conversations c on c.id = m.conversation_id
+    `select m.*, m.created_at >= date_trunc('milliseconds', $2::timestamptz) as in_batch
+       from messages m join conversations c on c.id = m.conversation_id
       where c.our_address = $1 order by m.provider_message_id, m.channel`,
-    [to],
+    [to, txNow],
   );
   for (const m of msgs.rows)
     labels.set(m.id, `msg:${m.provider_message_id.replace(pid(0).slice(0, -1), '')}`);
   const label = (id: unknown) => (typeof id === 'string' ? (labels.get(id) ?? id) : id);
-  // Timestamps of this batch are its transaction's now() (one-by-one keeps them to the millisecond).
-  const when = (t: Date | null) =>
-    t === null ? null : Math.abs(t.getTime() - txNow.getTime()) < 1 ? 'batch' : 'before';
+  // Times of this batch are at or after its transaction's now(); everything else is earlier.
+  const when = (inBatch: boolean | null) => (inBatch === null ? null : inBatch ? 'batch' : 'before');
   const log = await db.pool.query(
-    `select l.created_at, l.conversation_id, l.kind, l."from", l."to", l.actor_kind, l.actor_user_id
+    `select l.created_at, l.created_at >= date_trunc('milliseconds', $2::timestamptz) as in_batch, l.conversation_id, l.kind, l."from", l."to", l.actor_kind, l.actor_user_id
        from conversation_log l join conversations c on c.id = l.conversation_id
       where c.our_address = $1`,
-    [to],
+    [to, txNow],
   );
   const relabel = (value: unknown): unknown =>
     JSON.parse(JSON.stringify(value), (k, v) =>
@@ -149,8 +160,8 @@ async function snapshot(
       customerId: c.customer_id,
       key: [c.channel, c.customer_address],
       channels: c.channels,
-      pendingSince: when(c.pending_since),
-      lastCustomerMessageAt: when(c.last_customer_message_at),
+      pendingSince: when(c.pending_in_batch),
+      lastCustomerMessageAt: when(c.last_in_batch),
       closed: c.closed_at !== null,
     })),
     messages: msgs.rows.map((m) => ({
@@ -159,17 +170,18 @@ async function snapshot(
       from: m.from_address,
       channel: m.channel,
       state: m.delivery_state,
-      at: when(m.created_at),
+      at: when(m.in_batch),
     })),
     // Entries of one transaction share created_at: order them by conversation label instead of id.
     log: log.rows
-      .map(({ created_at, ...l }) => ({
+      .map(({ created_at, in_batch, ...l }) => ({
         at: created_at.getTime(),
+        inBatch: in_batch as boolean,
         ...l,
         conversation_id: label(l.conversation_id),
       }))
       .sort((a, b) => a.at - b.at || String(a.conversation_id).localeCompare(String(b.conversation_id)))
-      .map(({ at, ...l }) => ({ ...l, at: when(new Date(at)) })),
+      .map(({ at: _at, inBatch, ...l }) => ({ ...l, at: when(inBatch) })),
     events: emitted.map((e) => ({ type: e.type, payload: relabel(e.payload) })),
   };
 }
@@ -179,6 +191,12 @@ describe('set-wise inbound ingestion', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const reference = await play(s, 'one-by-one');
+        // D6: a known sender's message leaves its open conversation with the sender's customer.
+        for (const c of reference.conversations) {
+          const known = [sender(0), sender(1)].includes(c.key[1]);
+          const messaged = reference.messages.some((m) => m.conversation === c.id && m.at === 'batch');
+          if (known && messaged && !c.closed) expect(c.customerId).not.toBeNull();
+        }
         const batched = await play(s, 'batch');
         expect(batched).toEqual(reference);
       }),

@@ -157,6 +157,32 @@ describe('inbound events processor', () => {
     expect(failed?.last_error).toMatch(/\S/);
   });
 
+  it("stores one customer's messages in order when webhook bodies mix customers", async () => {
+    const [x, y] = ['385108', '385109'];
+    const a = textEvent(x, 'A to X');
+    const aY = textEvent(y, 'A to Y').messages;
+    const b = textEvent(y, 'B to Y');
+    const idA = await insertInboundEvent(db, connection.id, { ...a, messages: [...a.messages, ...aY] });
+    const idB = await insertInboundEvent(db, connection.id, b);
+    const processor = createInboundEventsProcessor(
+      { db, events, logger },
+      { infobip: passThrough },
+      { chunkSize: 1, concurrency: 2 },
+    );
+    await processor.drain();
+    // processed_at is the transaction's now(): one chunk, one transaction, one time.
+    const { rows: processed } = await db.pool.query<{ n: number }>(
+      'select count(distinct processed_at)::int as n from inbound_events where id = any($1)',
+      [[idA, idB]],
+    );
+    expect(processed[0]?.n).toBe(1);
+    const { rows } = await db.pool.query<{ text: string }>(
+      `select content->>'text' as text from messages where from_address = $1 order by created_at, id`,
+      [y],
+    );
+    expect(rows.map((r) => r.text)).toEqual(['A to Y', 'B to Y']);
+  });
+
   it('backs off 2, 4, 8 … seconds, at most an hour', () => {
     expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([2, 4, 8, 16]);
     expect(retryDelaySeconds(40)).toBe(3600);

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
 import { changeDeliveryStateInTx } from './delivery-state.service.ts';
 import { ingestInboundBatchInTx } from './inbound.service.ts';
+import { chunkByThread } from './inbound-event-chunks.ts';
 import {
   type ClaimedInboundEvent,
   claimInboundEvents,
@@ -59,13 +60,6 @@ const MAX_RETRY_SECONDS = 3600;
 /** Failed rows wait 2, 4, 8 … seconds, at most an hour, so a bad row never busies the processor. */
 export function retryDelaySeconds(attempts: number): number {
   return Math.min(2 ** Math.max(1, attempts), MAX_RETRY_SECONDS);
-}
-
-// Rows of one customer thread run one after another in arrival order so the timeline keeps the
-// customer's order; different threads run in parallel.
-function threadKeyOfRow(mapped: MappedInboundEvent, row: ClaimedInboundEvent): string {
-  const first = mapped.messages[0];
-  return first ? `${first.channel}\u0000${first.to}\u0000${first.from}` : row.id;
 }
 
 /**
@@ -139,33 +133,17 @@ export function createInboundEventsProcessor(
   }
 
   async function processRows(rows: ClaimedInboundEvent[]): Promise<void> {
-    const threads = new Map<string, Mapped[]>();
+    const items: Mapped[] = [];
     for (const row of rows) {
       const mapper = mappers[row.provider];
       try {
         if (!mapper) throw new Error(`No mapper for provider ${row.provider}`);
-        const mapped = mapper(row.connectionId, row.payload);
-        const key = threadKeyOfRow(mapped, row);
-        const list = threads.get(key);
-        if (list) list.push({ row, mapped });
-        else threads.set(key, [{ row, mapped }]);
+        items.push({ row, mapped: mapper(row.connectionId, row.payload) });
       } catch (error) {
         await fail(row, error);
       }
     }
-    // A thread never spans two chunks (its rows stay in order), and a chunk takes all its thread
-    // locks at once in one global order, so two chunk transactions cannot deadlock on each other's threads.
-    const chunks: Mapped[][] = [];
-    let current: Mapped[] = [];
-    for (const key of [...threads.keys()].sort()) {
-      const thread = threads.get(key) ?? [];
-      if (current.length > 0 && current.length + thread.length > chunkSize) {
-        chunks.push(current);
-        current = [];
-      }
-      current.push(...thread);
-    }
-    if (current.length > 0) chunks.push(current);
+    const chunks = chunkByThread(items, chunkSize);
     const worker = async () => {
       for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await processChunk(chunk);
     };

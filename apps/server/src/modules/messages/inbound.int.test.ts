@@ -92,6 +92,35 @@ describe('inbound pipeline', () => {
     expect(other.conversation.customerId).toBeNull();
   });
 
+  it.each([
+    ['one by one', false],
+    ['in a batch', true],
+  ])('links an open conversation to a profile created after it started (%s)', async (_, batched) => {
+    const from = freshAddress();
+    const first = await ingested({ from });
+    await setConversationStatus(desk.events, desk.supervisor, first.conversationId, 'SOLVED');
+    const customer = await createCustomer(desk.events, {
+      name: 'Late Profile',
+      destinations: [{ channel: 'SMS', address: from }],
+    });
+    const msgs = [desk.inbound({ from }), desk.inbound({ from })];
+    const results = batched ? await desk.events.transact((scope) => ingestInboundBatchInTx(scope, msgs)) : [];
+    if (!batched) for (const m of msgs) results.push(await ingestInbound(desk.events, m));
+    for (const r of results) expect(r).toMatchObject({ conversationId: first.conversationId });
+    expect(await findConversationById(db.orm, first.conversationId)).toMatchObject({
+      customerId: customer.id,
+      status: 'OPEN',
+      topic: first.conversation.topic,
+    });
+    const { rows } = await db.pool.query(
+      `select payload from outbox_events where type = 'conversation.updated' and payload->>'conversationId' = $1`,
+      [first.conversationId],
+    );
+    expect(rows.map((r) => r.payload)).toEqual([
+      expect.objectContaining({ actor: { kind: 'system' }, changes: { customerId: customer.id } }),
+    ]);
+  });
+
   it('joins the open conversation of the thread; pending keeps its start, the last message time moves', async () => {
     const from = freshAddress();
     const first = await ingested({ from });

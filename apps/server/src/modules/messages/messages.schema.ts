@@ -11,12 +11,11 @@ import {
   type MessageDirection,
 } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { conversations } from '../conversations/conversations.schema.ts';
 import { inList } from '../conversations/sql-in-list.ts';
 import { users } from '../users/users.schema.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * Message body; which fields are present depends on the content type:

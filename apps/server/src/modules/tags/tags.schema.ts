@@ -1,9 +1,8 @@
 import { TAG_KINDS, type TagKind } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz } from '../../platform/db/columns.ts';
 import { inList } from '../conversations/sql-in-list.ts';
-
-const timestamptz = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * D8 tag catalogue. Conversation tags and template tags are separate vocabularies (as in the
