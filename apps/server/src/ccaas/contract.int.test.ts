@@ -192,9 +192,10 @@ describe('the /ccaas/1 contract', () => {
         method: op.method.toUpperCase() as InjectOptions['method'],
         url: concretePath(op.path, await createWorld()),
       });
-      expect(unauthenticated.statusCode, `${op.method.toUpperCase()} ${op.path} answers without a route`).toBe(
-        401,
-      );
+      expect(
+        unauthenticated.statusCode,
+        `${op.method.toUpperCase()} ${op.path} answers without a route`,
+      ).toBe(401);
 
       const examples = requestExamples(op.operationId);
       const cases = examples.length > 0 ? examples : [{ name: 'no body', value: undefined }];

@@ -98,6 +98,11 @@ async function presentShared(orm: Orm, ids: readonly string[]): Promise<SharedCo
   });
 }
 
+/** Conversations as every viewer sees them alike (realtime pushes), in the order given; missing ones are left out. */
+export function presentSharedConversations(db: Db, ids: readonly string[]): Promise<SharedConversation[]> {
+  return ids.length === 0 ? Promise.resolve([]) : presentShared(db.orm, ids);
+}
+
 /** One conversation as every viewer sees it alike (realtime pushes); 404 when it does not exist. */
 export async function presentSharedConversation(db: Db, id: string): Promise<SharedConversation> {
   const [conversation] = await presentShared(db.orm, [id]);

@@ -168,6 +168,52 @@ describe('realtime delivery of conversation changes (D4 audiences)', () => {
     ]);
   });
 
+  it('a batch of messages for several conversations: every push to its audience, with a bounded number of queries', async () => {
+    // Four conversations, two of them in Sales; six messages each, dispatched as one transaction's events.
+    const batch: { conversationId: string; messageId: string }[] = [];
+    const inSales = new Set<string>();
+    for (let c = 0; c < 4; c++) {
+      const from = desk.address();
+      const first = await desk.receive(from);
+      if (c % 2 === 1) {
+        await desk.moveToSales(first.conversationId);
+        inSales.add(first.conversationId);
+      }
+      batch.push(first);
+      for (let m = 1; m < 6; m++) batch.push(await desk.receive(from, `message ${m}`));
+    }
+    await ctx.events.drain();
+    published = [];
+    const query = vi.spyOn(ctx.db.pool, 'query');
+    await ctx.events.transact(async ({ emit }) => {
+      for (const { conversationId, messageId } of batch)
+        emit('message.received', { conversationId, messageId });
+    });
+    await ctx.events.drain();
+    const queries = query.mock.calls.length;
+    query.mockRestore();
+
+    const messageIds = (events: RealtimeEvent[]) =>
+      events.map((e) => (e.type === 'timeline.appended' ? e.payload.item.id : ''));
+    const inDefault = batch.filter((r) => !inSales.has(r.conversationId));
+    for (const [who, expected] of [
+      [desk.supervisor, batch],
+      [desk.member, batch],
+      [desk.outsider, inDefault],
+    ] as const) {
+      expect(messageIds(received(who, 'timeline.appended'))).toEqual(expected.map((r) => r.messageId));
+      expect(
+        received(who, 'conversation.changed').map((e) =>
+          e.type === 'conversation.changed' ? e.payload.conversation.id : '',
+        ),
+      ).toEqual(expected.map((r) => r.conversationId));
+      expect(received(who, 'conversation.removed')).toEqual([]);
+    }
+    // Loaded once for the batch (conversations, audiences, presentation, the outbox update), where
+    // one event at a time took about seven queries per message.
+    expect(queries).toBeLessThanOrEqual(10);
+  });
+
   it('read state goes only to the reader', async () => {
     const { conversationId } = await desk.receive(desk.address());
     await ctx.events.drain();

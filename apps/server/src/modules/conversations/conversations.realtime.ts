@@ -6,12 +6,14 @@ import type { DomainEvent } from '../../platform/events/types.ts';
 import type { Audience } from '../../platform/realtime/types.ts';
 import { users } from '../users/users.schema.ts';
 import {
-  presentSharedConversation,
-  presentTimelineItem,
+  presentSharedConversations,
+  presentTimelineItems,
+  type SharedConversation,
   type TimelineKey,
 } from './conversations.presenter.ts';
-import { findConversationById } from './conversations.repo.ts';
-import { conversationAudience } from './conversations.visibility.ts';
+import type { ConversationRow } from './conversations.repo.ts';
+import { conversations } from './conversations.schema.ts';
+import { conversationAudience, conversationAudiences } from './conversations.visibility.ts';
 import { READ_STATE_CHANGED, type ReadStateChanged, unreadCounts } from './read-state.service.ts';
 
 // Item 7: every conversation change reaches the screens of exactly those allowed to see it (D4).
@@ -38,6 +40,10 @@ const TIMELINE_EVENTS = [
   { type: 'message.updated', item: 'message', idField: 'messageId', push: 'timeline.updated' },
 ] as const;
 
+const TIMELINE_BY_TYPE = new Map<string, (typeof TIMELINE_EVENTS)[number]>(
+  TIMELINE_EVENTS.map((t) => [t.type, t]),
+);
+
 /** The fields of conversation/message/note event payloads the handlers read. */
 interface ConversationEventPayload {
   conversationId: string;
@@ -49,11 +55,21 @@ interface ConversationEventPayload {
   from?: unknown;
 }
 
-/** Who sees the conversation now; undefined when it is gone. */
-async function currentAudience(orm: Orm, conversationId: string) {
-  const conv = await findConversationById(orm, conversationId);
-  if (!conv) return undefined;
-  return { conv, audience: await conversationAudience(orm, conv) };
+/** A conversation as it is now and who sees it. */
+interface Target {
+  conv: ConversationRow;
+  audience: Audience;
+}
+
+/** The conversations with these ids as they are now and their audiences, in three queries; gone ones are left out. */
+async function currentTargets(orm: Orm, ids: readonly string[]): Promise<Map<string, Target>> {
+  if (ids.length === 0) return new Map();
+  const convs = await orm
+    .select()
+    .from(conversations)
+    .where(inArray(conversations.id, [...ids]));
+  const audiences = await conversationAudiences(orm, convs);
+  return new Map(convs.map((conv, i) => [conv.id, { conv, audience: audiences[i] as Audience }]));
 }
 
 /**
@@ -96,55 +112,80 @@ async function lostSight(
   return candidates.filter((u) => !seesNow(u)).map((u) => u.id);
 }
 
+/** One realtime push: who receives it and what. */
+type Push = Parameters<AppContext['realtime']['publish']>;
+
 /**
- * Pushes the conversation as it is now to those who see it; those who just lost sight of it get
- * only its id, so nothing of a conversation they may no longer see reaches them.
+ * The conversation as it is now for those who see it; those who just lost sight of it get only its
+ * id, so nothing of a conversation they may no longer see reaches them.
  */
-async function publishConversationChanged(ctx: AppContext, event: DomainEvent): Promise<void> {
+async function conversationChangedPushes(
+  ctx: AppContext,
+  event: DomainEvent,
+  target: Target,
+  conversation: SharedConversation,
+): Promise<Push[]> {
   const payload = event.payload as ConversationEventPayload;
-  const target = await currentAudience(ctx.db.orm, payload.conversationId);
-  if (!target) return;
   const removedFor = await lostSight(ctx.db.orm, event, payload, target.audience);
-  if (removedFor.length > 0) {
-    await ctx.realtime.publish(
-      { userIds: removedFor },
-      { type: 'conversation.removed', payload: { conversationId: target.conv.id } },
-    );
+  const changed: Push = [
+    target.audience,
+    { type: 'conversation.changed', payload: { change: event.type, conversation } },
+  ];
+  if (removedFor.length === 0) return [changed];
+  return [
+    [{ userIds: removedFor }, { type: 'conversation.removed', payload: { conversationId: target.conv.id } }],
+    changed,
+  ];
+}
+
+/**
+ * The pushes of one dispatch's conversation and timeline events, in their order, as one event at
+ * a time would make them; the conversations, their audiences and the timeline entries are loaded
+ * once for the whole batch, so its cost does not grow with its size (a chunk of inbound messages).
+ */
+async function publishBatch(ctx: AppContext, events: readonly DomainEvent[]): Promise<void> {
+  const { db, realtime } = ctx;
+  const payloads = events.map((e) => e.payload as ConversationEventPayload);
+  const targets = await currentTargets(db.orm, [...new Set(payloads.map((p) => p.conversationId))]);
+  const keys: TimelineKey[] = [];
+  for (const [i, event] of events.entries()) {
+    const spec = TIMELINE_BY_TYPE.get(event.type);
+    const id = spec && payloads[i]?.[spec.idField];
+    if (spec && id) keys.push({ type: spec.item, id });
   }
-  const conversation = await presentSharedConversation(ctx.db, target.conv.id);
-  await ctx.realtime.publish(target.audience, {
-    type: 'conversation.changed',
-    payload: { change: event.type, conversation },
-  });
+  const [shared, items] = await Promise.all([
+    presentSharedConversations(db, [...targets.keys()]),
+    presentTimelineItems(db, keys),
+  ]);
+  const presented = new Map(shared.map((c) => [c.id, c]));
+  const itemsByKey = new Map(items.map((item) => [`${item.type}:${item.id}`, item]));
+  const pushes: Push[] = [];
+  for (const [i, event] of events.entries()) {
+    const { conversationId } = payloads[i] as ConversationEventPayload;
+    const target = targets.get(conversationId);
+    const conversation = presented.get(conversationId);
+    if (!target || !conversation) continue;
+    const spec = TIMELINE_BY_TYPE.get(event.type);
+    if (spec) {
+      const id = payloads[i]?.[spec.idField];
+      const item = id && itemsByKey.get(`${spec.item}:${id}`);
+      if (!item) continue;
+      pushes.push([target.audience, { type: spec.push, payload: { conversationId, item } }]);
+      // Pending, last customer message and the list preview moved with a new message.
+      if (spec.item !== 'message' || spec.push !== 'timeline.appended') continue;
+    }
+    pushes.push(...(await conversationChangedPushes(ctx, event, target, conversation)));
+  }
+  // Each publish hands its message to the bus before returning, so starting them all at once keeps
+  // their order on the Redis connection while their round trips overlap instead of queueing.
+  await Promise.all(pushes.map((push) => realtime.publish(...push)));
 }
 
 /** Registers the realtime pushes of conversations, timelines and read state. */
 export function registerConversationsRealtime(ctx: AppContext): void {
   const { events, realtime, db } = ctx;
 
-  for (const type of CONVERSATION_EVENTS) {
-    events.on(type, (event) => publishConversationChanged(ctx, event));
-  }
-
-  for (const { type, item, idField, push } of TIMELINE_EVENTS) {
-    events.on(type, async (event) => {
-      const payload = event.payload as ConversationEventPayload;
-      const id = payload[idField];
-      const target = await currentAudience(db.orm, payload.conversationId);
-      if (!id || !target) return;
-      const key: TimelineKey = { type: item, id };
-      const presented = await presentTimelineItem(db, key);
-      await realtime.publish(target.audience, {
-        type: push,
-        payload: {
-          conversationId: payload.conversationId,
-          item: presented,
-        },
-      });
-      // Pending, last customer message and the list preview moved with a new message.
-      if (item === 'message' && push === 'timeline.appended') await publishConversationChanged(ctx, event);
-    });
-  }
+  events.onBatch([...CONVERSATION_EVENTS, ...TIMELINE_BY_TYPE.keys()], (batch) => publishBatch(ctx, batch));
 
   events.on(READ_STATE_CHANGED, async (event) => {
     const { conversationId, userId } = event.payload as ReadStateChanged;

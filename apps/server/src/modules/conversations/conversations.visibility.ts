@@ -1,5 +1,5 @@
 import type { Role } from '@parley/contracts';
-import { eq, or, type SQL, sql } from 'drizzle-orm';
+import { eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../platform/context.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -61,21 +61,36 @@ export async function loadVisibleConversation(
  */
 export async function conversationAudience(
   orm: Orm,
-  conv: Pick<ConversationRow, 'queueId' | 'assigneeUserId'>,
+  conv: AudienceSource,
   alsoUserIds: readonly (string | null | undefined)[] = [],
 ): Promise<Audience> {
-  const userIds = new Set<string>();
-  for (const id of [conv.assigneeUserId, ...alsoUserIds]) if (id) userIds.add(id);
-  const roles: Role[] = ['supervisor'];
-  if (conv.queueId === null) {
-    roles.push('agent');
-  } else {
-    const result = await orm.execute<{ is_default: boolean; user_id: string | null }>(sql`
-      select q.is_default, m.user_id from ${queues} q
-      left join ${queueMembers} m on m.queue_id = q.id
-      where q.id = ${conv.queueId}`);
-    if (result.rows.some((r) => r.is_default)) roles.push('agent');
-    for (const r of result.rows) if (r.user_id) userIds.add(r.user_id);
-  }
-  return { roles, userIds: [...userIds] };
+  const [audience] = await conversationAudiences(orm, [conv]);
+  const userIds = new Set(audience?.userIds);
+  for (const id of alsoUserIds) if (id) userIds.add(id);
+  return { roles: audience?.roles ?? ['supervisor'], userIds: [...userIds] };
+}
+
+type AudienceSource = Pick<ConversationRow, 'queueId' | 'assigneeUserId'>;
+
+/** conversationAudience of several conversations, in the order given, with one query for all their queues. */
+export async function conversationAudiences(orm: Orm, convs: readonly AudienceSource[]): Promise<Audience[]> {
+  const queueIds = [...new Set(convs.flatMap((c) => (c.queueId === null ? [] : [c.queueId])))];
+  const rows = queueIds.length
+    ? await orm
+        .select({ queueId: queues.id, isDefault: queues.isDefault, userId: queueMembers.userId })
+        .from(queues)
+        .leftJoin(queueMembers, eq(queueMembers.queueId, queues.id))
+        .where(inArray(queues.id, queueIds))
+    : [];
+  const defaultQueues = new Set(rows.filter((r) => r.isDefault).map((r) => r.queueId));
+  const members = new Map<string, string[]>();
+  for (const r of rows) if (r.userId) members.set(r.queueId, [...(members.get(r.queueId) ?? []), r.userId]);
+  return convs.map((conv) => {
+    const userIds = new Set<string>();
+    if (conv.assigneeUserId) userIds.add(conv.assigneeUserId);
+    const roles: Role[] = ['supervisor'];
+    if (conv.queueId === null || defaultQueues.has(conv.queueId)) roles.push('agent');
+    for (const id of conv.queueId === null ? [] : (members.get(conv.queueId) ?? [])) userIds.add(id);
+    return { roles, userIds: [...userIds] };
+  });
 }

@@ -122,6 +122,48 @@ describe('events outbox', () => {
     expect(calls).toEqual({ steady: 1, flaky: 2 });
   });
 
+  it('hands a batch handler one call per dispatch, and retries it only with the events it failed', async () => {
+    const events = createEvents(db, logger, { retryBaseMs: 0 });
+    const each: string[] = [];
+    const batches: string[][] = [];
+    events.on('probe.batched', (e) => {
+      each.push((e.payload as { n: string }).n);
+    });
+    events.onBatch(['probe.batched', 'probe.batched_too'], (batch) => {
+      batches.push(batch.map((e) => (e.payload as { n: string }).n));
+      if (batches.length === 1) throw new Error('transient');
+    });
+    await events.transact(async ({ emit }) => {
+      emit('probe.batched', { n: 'a' });
+      emit('probe.other', { n: 'x' });
+      emit('probe.batched_too', { n: 'b' });
+      emit('probe.batched', { n: 'c' });
+    });
+    await events.drain();
+    expect(each).toEqual(['a', 'c']);
+    expect(batches).toEqual([['a', 'b', 'c']]);
+    const failed = await db.orm
+      .select()
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.type, ['probe.batched', 'probe.batched_too']));
+    // The per-event handler (position 0) succeeded; only the batch handler is left to retry.
+    expect(failed.map((r) => [r.type, r.doneHandlers, r.attempts])).toEqual(
+      expect.arrayContaining([
+        ['probe.batched', [0], 1],
+        ['probe.batched_too', [], 1],
+      ]),
+    );
+    expect(await events.sweep()).toBe(3);
+    expect(each).toEqual(['a', 'c']);
+    expect(batches).toHaveLength(2);
+    expect([...(batches[1] ?? [])].sort()).toEqual(['a', 'b', 'c']);
+    const rows = await db.orm
+      .select()
+      .from(outboxEvents)
+      .where(inArray(outboxEvents.type, ['probe.batched', 'probe.batched_too']));
+    expect(rows.every((r) => r.dispatchedAt !== null)).toBe(true);
+  });
+
   it('dead-letters an event whose handler keeps failing', async () => {
     const events = createEvents(db, logger, { retryBaseMs: 0, maxAttempts: 3 });
     let calls = 0;

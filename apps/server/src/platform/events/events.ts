@@ -2,12 +2,14 @@ import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db, Orm } from '../db/client.ts';
 import { outboxEvents } from './events.schema.ts';
-import type { DomainEvent, EventHandler, Events, TxScope } from './types.ts';
+import type { DomainEvent, EventBatchHandler, EventHandler, Events, TxScope } from './types.ts';
 
 /** Grace after commit before the sweeper takes a row the after-commit dispatch never finished (a crash). */
 const STALE_AFTER_MS = 10_000;
 const SWEEP_EVERY_MS = 3_000;
 const SWEEP_BATCH = 200;
+/** Events one after-commit dispatch takes at most (whole transactions; a larger one goes alone). */
+const MAX_DISPATCH_EVENTS = 1000;
 const KEEP_DISPATCHED_DAYS = 7;
 /** Retry backoff doubles from RETRY_BASE_MS up to RETRY_MAX_MS; after MAX_ATTEMPTS failures the row is dead-lettered. */
 const RETRY_BASE_MS = 5_000;
@@ -21,6 +23,15 @@ export interface EventsOptions {
   sweepEveryMs?: number;
   retryBaseMs?: number;
   maxAttempts?: number;
+}
+
+/** A handler as registered for a type: its position in that type's list is its done_handlers entry. */
+type Registered = { each: EventHandler } | { batch: { handler: EventBatchHandler } };
+
+/** One event to dispatch and the handler positions that already succeeded for it. */
+interface Pending {
+  event: DomainEvent;
+  alreadyDone: readonly number[];
 }
 
 /** What one dispatch attempt of one event achieved. */
@@ -44,12 +55,17 @@ export function createEvents(
   const sweepEveryMs = options.sweepEveryMs ?? SWEEP_EVERY_MS;
   const retryBaseMs = options.retryBaseMs ?? RETRY_BASE_MS;
   const maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
-  const handlers = new Map<string, EventHandler[]>();
+  const handlers = new Map<string, Registered[]>();
   const running = new Set<Promise<unknown>>();
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
-  /** After-commit dispatches run one after another, so clients hear a process's changes in commit order. */
-  let dispatchChain: Promise<void> = Promise.resolve();
+  /**
+   * After-commit dispatches run one after another, so clients hear a process's changes in commit
+   * order. Transactions that commit while one runs wait here and go out together in the next: under
+   * load a dispatch (and a batch handler's call) grows instead of the backlog.
+   */
+  const waiting: DomainEvent[][] = [];
+  let dispatching = false;
 
   function track<T>(p: Promise<T>): Promise<T> {
     running.add(p);
@@ -57,25 +73,49 @@ export function createEvents(
     return p;
   }
 
-  /** Runs each handler not yet done, separately, so one failing handler neither blocks nor repeats the others. */
-  async function runHandlers(event: DomainEvent, alreadyDone: readonly number[]): Promise<Outcome> {
-    const list = handlers.get(event.type) ?? [];
-    const outcome: Outcome = { ok: true, done: [...alreadyDone] };
-    for (const [position, handler] of list.entries()) {
-      if (alreadyDone.includes(position)) continue;
-      try {
-        await handler(event);
-        outcome.done.push(position);
-      } catch (err) {
-        outcome.ok = false;
-        outcome.error ??= err;
-        logger.error(
-          { err, eventId: event.id, eventType: event.type, handler: position },
-          'event handler failed',
-        );
+  /**
+   * Runs each handler not yet done, separately, so one failing handler neither blocks nor repeats the
+   * others: per-event handlers event by event in order, then each batch handler once with its events.
+   */
+  async function runHandlers(pending: readonly Pending[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = pending.map((p) => ({ ok: true, done: [...p.alreadyDone] }));
+    const fail = (index: number, err: unknown) => {
+      const outcome = outcomes[index] as Outcome;
+      outcome.ok = false;
+      outcome.error ??= err;
+    };
+    const batches = new Map<{ handler: EventBatchHandler }, { index: number; position: number }[]>();
+    for (const [index, { event, alreadyDone }] of pending.entries()) {
+      for (const [position, entry] of (handlers.get(event.type) ?? []).entries()) {
+        if (alreadyDone.includes(position)) continue;
+        if ('batch' in entry) {
+          const members = batches.get(entry.batch) ?? [];
+          members.push({ index, position });
+          batches.set(entry.batch, members);
+          continue;
+        }
+        try {
+          await entry.each(event);
+          outcomes[index]?.done.push(position);
+        } catch (err) {
+          fail(index, err);
+          logger.error(
+            { err, eventId: event.id, eventType: event.type, handler: position },
+            'event handler failed',
+          );
+        }
       }
     }
-    return outcome;
+    for (const [{ handler }, members] of batches) {
+      try {
+        await handler(members.map((m) => (pending[m.index] as Pending).event));
+        for (const m of members) outcomes[m.index]?.done.push(m.position);
+      } catch (err) {
+        for (const m of members) fail(m.index, err);
+        logger.error({ err, events: members.length }, 'event batch handler failed');
+      }
+    }
+    return outcomes;
   }
 
   async function markDispatched(orm: Orm, ids: string[]): Promise<void> {
@@ -109,8 +149,9 @@ export function createEvents(
   async function dispatch(events: DomainEvent[]): Promise<void> {
     const succeeded: string[] = [];
     try {
-      for (const event of events) {
-        const outcome = await runHandlers(event, []);
+      const outcomes = await runHandlers(events.map((event) => ({ event, alreadyDone: [] })));
+      for (const [i, outcome] of outcomes.entries()) {
+        const event = events[i] as DomainEvent;
         if (outcome.ok) succeeded.push(event.id);
         else await recordFailure(db.orm, event, 0, outcome);
       }
@@ -119,6 +160,19 @@ export function createEvents(
       // The rows stay due: the sweeper dispatches them again, so handlers must tolerate a repeat.
       logger.error({ err }, 'could not record the dispatch of events');
     }
+  }
+
+  /** Dispatches the waiting transactions' events, whole transactions of up to MAX_DISPATCH_EVENTS at a time. */
+  async function dispatchWaiting(): Promise<void> {
+    dispatching = true;
+    while (waiting.length > 0) {
+      const next = [...(waiting.shift() ?? [])];
+      while (waiting.length > 0 && next.length + (waiting[0]?.length ?? 0) <= MAX_DISPATCH_EVENTS) {
+        next.push(...(waiting.shift() ?? []));
+      }
+      await dispatch(next);
+    }
+    dispatching = false;
   }
 
   async function sweep(): Promise<number> {
@@ -134,16 +188,15 @@ export function createEvents(
         .limit(SWEEP_BATCH)
         .for('update', { skipLocked: true });
       const succeeded: string[] = [];
-      for (const row of rows) {
-        const event: DomainEvent = {
-          id: row.id,
-          type: row.type,
-          payload: row.payload,
-          occurredAt: row.occurredAt.toISOString(),
-        };
-        const outcome = await runHandlers(event, row.doneHandlers);
-        if (outcome.ok) succeeded.push(row.id);
-        else await recordFailure(tx, event, row.attempts, outcome);
+      const pending = rows.map((row) => ({
+        event: { id: row.id, type: row.type, payload: row.payload, occurredAt: row.occurredAt.toISOString() },
+        alreadyDone: row.doneHandlers,
+      }));
+      const outcomes = await runHandlers(pending);
+      for (const [i, outcome] of outcomes.entries()) {
+        const { event } = pending[i] as Pending;
+        if (outcome.ok) succeeded.push(event.id);
+        else await recordFailure(tx, event, (rows[i] as (typeof rows)[number]).attempts, outcome);
       }
       await markDispatched(tx, succeeded);
       if (rows.length > 0) {
@@ -204,15 +257,25 @@ export function createEvents(
       });
       // Not awaited: a slow or hung handler (Redis down) must not hold the caller's request.
       if (collected.length > 0) {
-        dispatchChain = track(dispatchChain.then(() => dispatch(collected)));
+        waiting.push(collected);
+        if (!dispatching) track(dispatchWaiting());
       }
       return result;
     },
 
     on(type, handler) {
       const list = handlers.get(type) ?? [];
-      list.push(handler);
+      list.push({ each: handler });
       handlers.set(type, list);
+    },
+
+    onBatch(types, handler) {
+      const entry = { batch: { handler } };
+      for (const type of typeof types === 'string' ? [types] : types) {
+        const list = handlers.get(type) ?? [];
+        list.push(entry);
+        handlers.set(type, list);
+      }
     },
 
     async start() {

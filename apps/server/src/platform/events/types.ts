@@ -17,6 +17,9 @@ export interface TxScope {
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
+/** Receives, in commit order, the events of its types from one committed transaction or one sweep. */
+export type EventBatchHandler = (events: DomainEvent[]) => Promise<void> | void;
+
 /** Outbox + after-commit dispatcher. */
 export interface Events {
   /**
@@ -26,6 +29,11 @@ export interface Events {
   transact<T>(fn: (scope: TxScope) => Promise<T>): Promise<T>;
   /** Registers a handler for an event type; several handlers per type are allowed. */
   on(type: string, handler: EventHandler): void;
+  /**
+   * Registers one handler for all these types that gets a dispatch's events of them in one call,
+   * after that dispatch's per-event handlers; it succeeds or fails for each of them alike.
+   */
+  onBatch(types: string | readonly string[], handler: EventBatchHandler): void;
   /** Starts the sweeper that re-dispatches events left undispatched by a crash. */
   start(): Promise<void>;
   /** Stops the sweeper and waits for running handlers. */
