@@ -25,43 +25,34 @@ export async function registerMetadataRoutes(scope: FastifyInstance, ctx: AppCon
     async (request) => (await findConversationOr404(db.orm, request.params.conversationId)).metadata ?? {},
   );
 
-  app.put(
-    path,
-    {
+  // PUT replaces the metadata, PATCH merges into it; both answer the reference's status message.
+  const writes = [
+    { method: 'PUT', mode: 'replace', message: 'Metadata added to conversation successfully.' },
+    { method: 'PATCH', mode: 'merge', message: 'Metadata patch to conversation successfully.' },
+  ] as const;
+  for (const { method, mode, message } of writes) {
+    app.route({
+      method,
+      url: path,
       config: access,
       schema: {
         params: CcaasConversationParams,
         body: CcaasMetadata,
         response: { 200: CcaasStatusResponse },
       },
-    },
-    async (request) => {
-      const conv = await findConversationOr404(db.orm, request.params.conversationId);
-      await writeConversationMetadata(events, await actingActor(request, db.orm), conv.id, {
-        replace: request.body,
-      });
-      return success('Metadata added to conversation successfully.');
-    },
-  );
-
-  app.patch(
-    path,
-    {
-      config: access,
-      schema: {
-        params: CcaasConversationParams,
-        body: CcaasMetadata,
-        response: { 200: CcaasStatusResponse },
+      handler: async (request) => {
+        const conv = await findConversationOr404(db.orm, request.params.conversationId);
+        const actor = await actingActor(request, db.orm);
+        await writeConversationMetadata(
+          events,
+          actor,
+          conv.id,
+          mode === 'replace' ? { replace: request.body } : { merge: request.body },
+        );
+        return success(message);
       },
-    },
-    async (request) => {
-      const conv = await findConversationOr404(db.orm, request.params.conversationId);
-      await writeConversationMetadata(events, await actingActor(request, db.orm), conv.id, {
-        merge: request.body,
-      });
-      return success('Metadata patch to conversation successfully.');
-    },
-  );
+    });
+  }
 
   app.delete(
     path,
