@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The server listens on 3000 in development; the dev server forwards the API and the socket to it
-// so the browser sees one origin (cookies and CSRF work as in production).
-const API_TARGET = 'http://localhost:3000';
+// The server listens on 3000 in development (PARLEY_API_TARGET points elsewhere); the dev server
+// forwards the API and the socket to it so the browser sees one origin (cookies and CSRF work as in
+// production).
+const API_TARGET = process.env.PARLEY_API_TARGET ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],

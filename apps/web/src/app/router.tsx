@@ -101,7 +101,11 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <HomeRedirect /> },
-      ...allScreens(NAV).map((screen) => ({ path: screen.path, element: <ScreenRoute screen={screen} /> })),
+      // `/*`: a screen may route inside itself (MY WORK's `/my-work/:conversationId`) with `<Routes>`.
+      ...allScreens(NAV).map((screen) => ({
+        path: `${screen.path}/*`,
+        element: <ScreenRoute screen={screen} />,
+      })),
       { path: '*', element: <HomeRedirect /> },
     ],
   },
