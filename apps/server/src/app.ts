@@ -9,8 +9,10 @@ import { registerConversationsModule } from './modules/conversations/conversatio
 import { registerCustomersModule } from './modules/customers/customers.module.ts';
 import { registerQueuesModule } from './modules/queues/queues.module.ts';
 import { registerTagsModule } from './modules/tags/tags.module.ts';
+import { registerTemplatesModule } from './modules/templates/templates.module.ts';
 import { createAuthenticator } from './modules/users/authenticate.ts';
 import { registerUsersModule } from './modules/users/users.module.ts';
+import { registerPeopleApi } from './people/people.module.ts';
 import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Db } from './platform/db/client.ts';
@@ -63,10 +65,12 @@ export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: 
   await registerCustomersModule(app, ctx);
   await registerQueuesModule(app, ctx);
   await registerTagsModule(app, ctx);
+  await registerTemplatesModule(app, ctx);
   await registerAgentsModule(app, ctx);
   await registerConversationsModule(app, ctx);
   await registerChannelConnectionsModule(app, ctx);
   await registerCcaasModule(app, ctx);
+  await registerPeopleApi(app, ctx);
   await registerChannels(app, ctx);
   await registerWebApp(app);
 

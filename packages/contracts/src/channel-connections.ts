@@ -76,3 +76,19 @@ export const UpdateChannelConnectionRequest = z
   })
   .partial();
 export type UpdateChannelConnectionRequest = z.infer<typeof UpdateChannelConnectionRequest>;
+
+/**
+ * A channel and sender of ours that replies can go out on, as agents see it (the "+" new
+ * conversation form): an enabled connection without any of its settings or secrets.
+ */
+export const ChannelSender = z.object({
+  channel: ConnectionChannel,
+  /** Our number or sender id; a conversation started with it is answered from it. */
+  sender: z.string(),
+  /** The admin's label of the connection. */
+  name: z.string(),
+});
+export type ChannelSender = z.infer<typeof ChannelSender>;
+
+export const ChannelSenderList = z.object({ items: z.array(ChannelSender) });
+export type ChannelSenderList = z.infer<typeof ChannelSenderList>;

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'assignee_not_in_queue',
   'queue_change_forbidden',
   'reply_forbidden',
+  'attribute_not_editable',
   'channel_unavailable',
   'limit_exceeded',
   'payload_too_large',

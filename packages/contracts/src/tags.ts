@@ -9,6 +9,26 @@ const TagColor = z
   .regex(/^#[0-9a-fA-F]{6}$/)
   .transform((c) => c.toLowerCase());
 
+/**
+ * The colours the tag screen offers (Mantine's palette, shade 6), so chips stay readable on white;
+ * the API accepts any `#rrggbb`.
+ */
+export const TAG_PALETTE = [
+  { name: 'Grey', color: '#868e96' },
+  { name: 'Red', color: '#fa5252' },
+  { name: 'Pink', color: '#e64980' },
+  { name: 'Grape', color: '#be4bdb' },
+  { name: 'Violet', color: '#7950f2' },
+  { name: 'Indigo', color: '#4c6ef5' },
+  { name: 'Blue', color: '#228be6' },
+  { name: 'Cyan', color: '#15aabf' },
+  { name: 'Teal', color: '#12b886' },
+  { name: 'Green', color: '#40c057' },
+  { name: 'Lime', color: '#82c91e' },
+  { name: 'Yellow', color: '#fab005' },
+  { name: 'Orange', color: '#fd7e14' },
+] as const;
+
 /** One entry of the D8 tag catalogue. */
 export const Tag = z.object({
   id: z.uuid(),
@@ -43,3 +63,21 @@ export const UpdateTagRequest = z
   .partial()
   .refine((b) => b.name !== undefined || b.color !== undefined, { message: 'Nothing to change' });
 export type UpdateTagRequest = z.infer<typeof UpdateTagRequest>;
+
+/**
+ * How much a tag is used: what deleting it would touch. Open conversations lose it (each change
+ * logged); CLOSED ones keep it (D2: never changed); templates lose it.
+ */
+export const TagUsage = z.object({
+  tagId: z.uuid(),
+  /** Non-CLOSED conversations carrying it. */
+  openConversations: z.number().int(),
+  /** CLOSED conversations carrying it. */
+  closedConversations: z.number().int(),
+  /** Templates carrying it (template tags). */
+  templates: z.number().int(),
+});
+export type TagUsage = z.infer<typeof TagUsage>;
+
+export const TagUsageList = z.object({ items: z.array(TagUsage) });
+export type TagUsageList = z.infer<typeof TagUsageList>;

@@ -8,6 +8,7 @@ import { registerMetadataRoutes } from './metadata/metadata.routes.ts';
 import { registerNoteRoutes } from './notes/notes.routes.ts';
 import { registerQueueRoutes } from './queues/queues.routes.ts';
 import { registerTagRoutes } from './tags/tags.routes.ts';
+import { registerTemplateRoutes } from './templates/templates.routes.ts';
 
 /** The URL prefix of the Infobip-compatible public API. */
 export const CCAAS_PREFIX = '/ccaas/1';
@@ -27,6 +28,7 @@ const ROUTE_GROUPS: CcaasRoutes[] = [
   registerMetadataRoutes,
   registerAgentRoutes,
   registerQueueRoutes,
+  registerTemplateRoutes,
 ];
 
 /**

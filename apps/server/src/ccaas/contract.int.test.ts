@@ -9,17 +9,19 @@ import { createConversation } from '../modules/conversations/threading.ts';
 import { addNote } from '../modules/messages/messages.service.ts';
 import { createQueue, setQueueMembers } from '../modules/queues/queues.service.ts';
 import { createTag } from '../modules/tags/tags.service.ts';
+import { createTemplate } from '../modules/templates/templates.service.ts';
 import { createApiKeyRecord } from '../modules/users/api-keys.service.ts';
 import type { AppContext } from '../platform/context.ts';
 import { createAgent } from './agents/agents.service.ts';
 import { operationsUnder, type ReferenceOperation, requestExamples, validateResponse } from './contract.ts';
+import { insertTestWhatsAppTemplate } from './templates/test-support.ts';
 
 // Replays the reference's request examples for every /ccaas/1 operation the issue asks for and
 // validates every answer against the reference's response schema for that status. Each example
 // runs against its own fresh world (agent, queue, tagged and assigned conversation with a note),
 // so examples cannot disturb each other.
 
-/** The operations of issue 3 item 6, by the reference's operationId. */
+/** The operations of issue 3 item 6 and issue 8 (templates), by the reference's operationId. */
 const REQUIRED = [
   'get-conversations',
   'create-conversation',
@@ -55,6 +57,8 @@ const REQUIRED = [
   'create-metadata',
   'patch-metadata',
   'delete-metadata',
+  'get-templates',
+  'get-template',
 ];
 
 /**
@@ -82,6 +86,7 @@ interface World {
   conversationId: string;
   noteId: string;
   tagName: string;
+  templateId: string;
   ourAddress: string;
   customerAddress: string;
 }
@@ -103,6 +108,8 @@ beforeAll(async () => {
   await connectTestSender(db, 'WHATSAPP', OUR_ADDRESS);
   // The reference's tag example names this tag; Parley adds only tags of its catalogue.
   await createTag(ctx.events, { name: 'Tag Name', kind: 'conversation' });
+  // Template lists hold both kinds: a WhatsApp pre-registered template of our sender too.
+  await insertTestWhatsAppTemplate(db, OUR_ADDRESS);
   return () => app.close();
 });
 
@@ -129,12 +136,21 @@ async function createWorld(): Promise<World> {
   await assignConversation(ctx.events, automation, conv.id, agent.id);
   await addConversationTag(ctx.events, automation, conv.id, tag.id);
   const note = await addNote(ctx.events, { kind: 'agent', userId: agent.id }, conv.id, 'A note');
+  const templateTag = await createTag(ctx.events, { name: `template-tag-${s}`, kind: 'template' });
+  const template = await createTemplate(ctx.events, {
+    name: `Template ${s}`,
+    text: 'Hi {{customer.firstName}}',
+    language: 'en',
+    channel: null,
+    tagIds: [templateTag.id],
+  });
   return {
     agentId: agent.id,
     queueId: queue.id,
     conversationId: conv.id,
     noteId: note.id,
     tagName: tag.name,
+    templateId: template.id,
     ourAddress,
     customerAddress,
   };

@@ -5,6 +5,7 @@ import type { AppContext } from '../platform/context.ts';
 import { registerInfobipModule } from './infobip/infobip.module.ts';
 import { mapWebhookPayload } from './infobip/mapper.ts';
 import { enqueueInfobipSend } from './infobip/outbound.jobs.ts';
+import { registerSandboxModule } from './sandbox/sandbox.module.ts';
 
 const CONNECTION_CHANNEL_SET = new Set<Channel>(CONNECTION_CHANNELS);
 
@@ -21,6 +22,7 @@ export async function registerChannels(app: FastifyInstance, ctx: AppContext): P
     { concurrency: Math.max(1, Math.floor(ctx.config.DB_POOL_SIZE / 2)) },
   );
   await registerInfobipModule(app, ctx, processor);
+  await registerSandboxModule(app, ctx);
 
   // Replies on connection channels go out through the connection of their channel and sender;
   // Infobip is the one provider carrying those channels today. Other channels send their own way.

@@ -26,3 +26,13 @@ describe('TRUST_PROXY', () => {
     expect(() => trust('proxy.example.com')).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe('SANDBOX_PROVIDER', () => {
+  it('follows SEED_DEMO unless set, so the demo can reply out of the box', () => {
+    expect(loadConfig({}).SANDBOX_PROVIDER).toBe(false);
+    expect(loadConfig({ SEED_DEMO: 'true' }).SANDBOX_PROVIDER).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'true', SANDBOX_PROVIDER: 'false' }).SANDBOX_PROVIDER).toBe(false);
+    expect(loadConfig({ SANDBOX_PROVIDER: 'yes' }).SANDBOX_PROVIDER).toBe(true);
+    expect(() => loadConfig({ SANDBOX_PROVIDER: 'maybe' })).toThrow(/SANDBOX_PROVIDER/);
+  });
+});

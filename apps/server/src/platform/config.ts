@@ -79,12 +79,20 @@ export const ConfigSchema = z.object({
   COOKIE_SECURE: bool.default(false),
   /** Load the demo data at start-up when the database has no users yet. */
   SEED_DEMO: bool.default(false),
+  /**
+   * Serve the built-in Infobip sandbox (channels/sandbox) that demo connections send to; unset, it
+   * follows SEED_DEMO. Never needed with a real provider.
+   */
+  SANDBOX_PROVIDER: bool.optional(),
   /** Seconds to wait for HTTP, WebSockets and jobs to drain on shutdown. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** Run job workers in this process. */
   JOBS_ENABLED: bool.default(true),
 });
-export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'SANDBOX_PROVIDER'> & {
+  dataDir: string;
+  SANDBOX_PROVIDER: boolean;
+};
 
 /** Parses the environment; throws a readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -93,5 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  return {
+    ...parsed.data,
+    SANDBOX_PROVIDER: parsed.data.SANDBOX_PROVIDER ?? parsed.data.SEED_DEMO,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+  };
 }

@@ -5,6 +5,7 @@ import { CurrentUserProvider, useCurrentUser } from '../modules/auth/current-use
 import { FirstRunPage } from '../modules/auth/FirstRunPage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { useSession, useSetupStatus } from '../modules/auth/session.ts';
+import { ConversationPage } from '../modules/workspace/conversation/ConversationPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { allScreens, NAV, type NavScreen, visibleNav } from './shell/nav-registry.ts';
 
@@ -106,6 +107,7 @@ export const routes: RouteObject[] = [
         path: `${screen.path}/*`,
         element: <ScreenRoute screen={screen} />,
       })),
+      { path: 'conversations/:conversationId', element: <ConversationPage /> },
       { path: '*', element: <HomeRedirect /> },
     ],
   },

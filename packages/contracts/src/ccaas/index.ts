@@ -6,3 +6,4 @@ export * from './metadata.ts';
 export * from './notes.ts';
 export * from './queues.ts';
 export * from './tags.ts';
+export * from './templates.ts';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 // Webhook bodies as Infobip posts them, made from the reference examples with the fields a test or
-// bench cares about replaced, so they keep every field the real payloads carry.
+// bench cares about replaced, so they keep every field the real payloads carry. The built-in sandbox
+// (channels/sandbox) posts its delivery and seen reports with these too.
 
 type Result = Record<string, unknown>;
 
@@ -54,8 +55,33 @@ export function incomingTextPayload(input: IncomingTextInput): { results: Result
   };
 }
 
+/** Who a report is about: the fields Infobip copies from the send into its reports. */
+export interface ReportSubject {
+  messageId: string;
+  /** Infobip channel name; the reference example's when absent. */
+  channel?: string;
+  /** Our sender the message went out from. */
+  sender?: string;
+  /** The customer's address. */
+  destination?: string;
+  /** The send's `webhooks.callbackData`, echoed back. */
+  callbackData?: string;
+  sentAt?: Date;
+}
+
+function subjectFields(input: ReportSubject): Result {
+  return {
+    messageId: input.messageId,
+    ...(input.channel !== undefined && { channel: input.channel }),
+    ...(input.sender !== undefined && { sender: input.sender }),
+    ...(input.destination !== undefined && { destination: input.destination }),
+    ...(input.callbackData !== undefined && { callbackData: input.callbackData }),
+    ...(input.sentAt !== undefined && { sentAt: infobipTime(input.sentAt) }),
+  };
+}
+
 /** A delivery-report webhook body; `groupName` DELIVERED, PENDING, UNDELIVERABLE, EXPIRED or REJECTED. */
-export function deliveryReportPayload(input: { messageId: string; groupName?: string; doneAt?: Date }): {
+export function deliveryReportPayload(input: ReportSubject & { groupName?: string; doneAt?: Date }): {
   results: Result[];
 } {
   const groupName = input.groupName ?? 'DELIVERED';
@@ -64,7 +90,7 @@ export function deliveryReportPayload(input: { messageId: string; groupName?: st
     results: [
       {
         ...deliveryExample,
-        messageId: input.messageId,
+        ...subjectFields(input),
         doneAt: infobipTime(input.doneAt ?? new Date()),
         status: { ...(deliveryExample.status as object), groupName },
         ...(failed
@@ -85,10 +111,8 @@ export function deliveryReportPayload(input: { messageId: string; groupName?: st
 }
 
 /** A seen-report webhook body. */
-export function seenReportPayload(input: { messageId: string; seenAt?: Date }): { results: Result[] } {
+export function seenReportPayload(input: ReportSubject & { seenAt?: Date }): { results: Result[] } {
   return {
-    results: [
-      { ...seenExample, messageId: input.messageId, seenAt: infobipTime(input.seenAt ?? new Date()) },
-    ],
+    results: [{ ...seenExample, ...subjectFields(input), seenAt: infobipTime(input.seenAt ?? new Date()) }],
   };
 }

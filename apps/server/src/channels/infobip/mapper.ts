@@ -29,6 +29,11 @@ const INBOUND_CHANNELS: Record<string, Channel> = {
   MESSENGER: 'FACEBOOK_MESSENGER',
 };
 
+/** Our channel for an Infobip channel name; undefined for channels Parley does not carry. */
+export function parleyChannelOf(infobipChannel: string): Channel | undefined {
+  return INBOUND_CHANNELS[infobipChannel];
+}
+
 // Ours → Infobip. Viber goes out as Business Messages, Infobip's product for two-way Viber.
 const OUTBOUND_CHANNELS: Partial<Record<Channel, string>> = {
   SMS: 'SMS',

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
 // Validates bodies against the Infobip Messages API reference schemas (fixtures/messages-api-schemas.json,
-// copied verbatim from the reference). Used by the fake provider and the tests, never in production.
+// copied verbatim from the reference). Used by the fake provider, the tests and the built-in sandbox
+// (channels/sandbox, on only when SANDBOX_PROVIDER is set); never on the path to a real provider.
 // Two adjustments make the generated reference usable as a validator:
 // - `oneOf` is read as `anyOf`: several alternatives overlap (a template message is also a valid
 //   plain message), so strict oneOf rejects the reference's own examples.

@@ -180,4 +180,49 @@ describe('channel connections', () => {
     expect(get.json().enabled).toBe(false);
     await create('441005');
   });
+
+  describe('GET /api/channel-connections/senders', () => {
+    it('refuses anonymous callers (401) and users without the agent role (403)', async () => {
+      const anonymous = await app.inject({ method: 'GET', url: '/api/channel-connections/senders' });
+      expect(anonymous.statusCode).toBe(401);
+      const asAdminOnly = await app.inject({
+        method: 'GET',
+        url: '/api/channel-connections/senders',
+        headers: admin.headers,
+      });
+      expect(asAdminOnly.statusCode).toBe(403);
+    });
+
+    it('lists the channel, sender and name of enabled connections to agents, and nothing secret', async () => {
+      const enabled = await create('441007');
+      const disabled = await create('441008');
+      await app.inject({
+        method: 'DELETE',
+        url: `/api/channel-connections/${disabled.id}`,
+        headers: admin.headers,
+      });
+      const plainAgent = await signedInUser(app, db, ['agent']);
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/channel-connections/senders',
+        headers: plainAgent.headers,
+      });
+      expect(res.statusCode).toBe(200);
+      const items = res.json().items as Array<Record<string, unknown>>;
+      expect(items).toContainEqual({ channel: 'WHATSAPP', sender: '441007', name: enabled.name });
+      expect(items.map((i) => i.sender)).not.toContain('441008');
+      for (const item of items) expect(Object.keys(item).sort()).toEqual(['channel', 'name', 'sender']);
+      expect(res.body).not.toContain('secret-api-key');
+      expect(res.body).not.toContain('xyz.api.infobip.com');
+    });
+
+    it('is not mistaken for a connection id (400 for a bad id stays on /:id)', async () => {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/channel-connections/not-an-id',
+        headers: admin.headers,
+      });
+      expect(res.statusCode).toBe(400);
+    });
+  });
 });

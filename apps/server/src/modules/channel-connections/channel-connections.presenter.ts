@@ -1,4 +1,4 @@
-import type { ChannelConnection } from '@parley/contracts';
+import type { ChannelConnection, ChannelSender } from '@parley/contracts';
 import type { ChannelConnectionRow } from './channel-connections.repo.ts';
 
 /** Path of the one webhook every Infobip connection posts to (the Basic username says which). */
@@ -30,4 +30,9 @@ export function presentConnection(
       ...(webhookSecret !== undefined && { password: webhookSecret }),
     },
   };
+}
+
+/** What an agent may know of a connection: the channel and sender it sends on, and its label. */
+export function presentSender(row: ChannelConnectionRow): ChannelSender {
+  return { channel: row.channel, sender: row.sender, name: row.name };
 }

@@ -10,6 +10,15 @@ export async function listConnections(orm: Orm): Promise<ChannelConnectionRow[]>
   return orm.select().from(channelConnections).orderBy(asc(channelConnections.createdAt));
 }
 
+/** Enabled connections, oldest first. */
+export async function listEnabledConnections(orm: Orm): Promise<ChannelConnectionRow[]> {
+  return orm
+    .select()
+    .from(channelConnections)
+    .where(eq(channelConnections.enabled, true))
+    .orderBy(asc(channelConnections.createdAt));
+}
+
 export async function findConnectionById(orm: Orm, id: string): Promise<ChannelConnectionRow | undefined> {
   const [row] = await orm.select().from(channelConnections).where(eq(channelConnections.id, id));
   return row;

@@ -1,6 +1,7 @@
 import {
   ChannelConnection,
   ChannelConnectionList,
+  ChannelSenderList,
   CreateChannelConnectionRequest,
   UpdateChannelConnectionRequest,
 } from '@parley/contracts';
@@ -9,13 +10,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { presentConnection } from './channel-connections.presenter.ts';
-import { findConnectionById, listConnections } from './channel-connections.repo.ts';
+import { presentConnection, presentSender } from './channel-connections.presenter.ts';
+import { findConnectionById, listConnections, listEnabledConnections } from './channel-connections.repo.ts';
 import { createConnection, disableConnection, updateConnection } from './channel-connections.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
-/** Admin screens: provider connections (channel, sender, credentials) and the webhook to configure. */
+/**
+ * Admin screens: provider connections (channel, sender, credentials) and the webhook to configure;
+ * plus, for agents, the senders they can start a conversation on.
+ */
 export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Behind a proxy the admin's own request tells where the provider can reach us, unless PUBLIC_URL says.
@@ -30,6 +34,14 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
     }),
   );
 
+  // Agents start conversations ("+") on these. A static path: the router prefers it to /:id.
+  r.get(
+    '/api/channel-connections/senders',
+    { config: { access: 'agent' }, schema: { response: { 200: ChannelSenderList } } },
+    async () => ({
+      items: (await listEnabledConnections(ctx.db.orm)).map(presentSender),
+    }),
+  );
   r.get(
     '/api/channel-connections/:id',
     { config: { access: 'admin' }, schema: { params: IdParams, response: { 200: ChannelConnection } } },

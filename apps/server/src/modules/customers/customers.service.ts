@@ -1,79 +1,217 @@
-import type { Channel, Gender } from '@parley/contracts';
+import { type Gender, STANDARD_FIELDS } from '@parley/contracts';
+import { eq } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
+import type { Actor } from '../conversations/conversations.policy.ts';
+import { conversations } from '../conversations/conversations.schema.ts';
+import { emitConversation } from '../conversations/conversations.service.ts';
 import { isUniqueViolation } from '../users/users.repo.ts';
+import { listDefinitions } from './customer-attributes.repo.ts';
+import { getCustomerCard } from './customer-card.service.ts';
+import { addDestinations, replaceDestinations } from './customer-destinations.ts';
+import {
+  applyAttributes,
+  checkAttributes,
+  type Destination,
+  distinctDestinations,
+  distinctTags,
+  refuseProblems,
+} from './customer-values.ts';
+import { enforceCardEditing } from './customers.policy.ts';
 import {
   type CustomerNameKey,
   type CustomerRow,
+  type CustomerValues,
   type DestinationRow,
+  deleteCustomerRow,
   findCustomerById,
   insertCustomer,
-  insertDestinations,
   listDestinations,
+  listTags,
+  lockCustomers,
+  refreshSearchText,
+  replaceTags,
   searchCustomerRows,
+  updateCustomerRow,
 } from './customers.repo.ts';
 
-/** A customer profile with its destinations. */
-export interface CustomerWithDestinations extends CustomerRow {
+/** A customer profile with its destinations and tags. */
+export interface CustomerProfile extends CustomerRow {
   destinations: DestinationRow[];
+  tags: string[];
 }
 
-export interface NewCustomerInput {
-  name: string | null;
+/** Profile fields as a write path gives them; absent ones stay, null clears. */
+export interface CustomerInput {
+  name?: string | null;
   gender?: Gender | null;
   city?: string | null;
   country?: string | null;
-  destinations: { channel: Channel; address: string }[];
+  /** Values by attribute name, checked against the definitions; null clears one. */
+  attributes?: Record<string, unknown>;
+  /** Replaces the profile's addresses. */
+  destinations?: Destination[];
+  /** Replaces the profile's tags. */
+  tags?: string[];
+  /** The People API's external id; unique. */
+  externalId?: string | null;
 }
 
-async function withDestinations(orm: Orm, rows: CustomerRow[]): Promise<CustomerWithDestinations[]> {
-  const destinations = await listDestinations(
-    orm,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({ ...r, destinations: destinations.filter((d) => d.customerId === r.id) }));
+export interface NewCustomerInput extends CustomerInput {
+  name: string | null;
+  destinations: Destination[];
 }
 
-/** An agent creates a profile (D6); an address another profile owns is refused with `conflict`. */
-export function createCustomer(events: Events, input: NewCustomerInput): Promise<CustomerWithDestinations> {
+/** The profiles with their destinations and tags, in the order given. */
+export async function withDetails(orm: Orm, rows: readonly CustomerRow[]): Promise<CustomerProfile[]> {
+  const ids = rows.map((r) => r.id);
+  const [destinations, tags] = await Promise.all([listDestinations(orm, ids), listTags(orm, ids)]);
+  return rows.map((r) => ({
+    ...r,
+    destinations: destinations.filter((d) => d.customerId === r.id),
+    tags: tags.filter((t) => t.customerId === r.id).map((t) => t.name),
+  }));
+}
+
+async function loadProfile(orm: Orm, id: string): Promise<CustomerProfile> {
+  const row = await findCustomerById(orm, id);
+  if (!row) throw notFound('Customer');
+  const [profile] = await withDetails(orm, [row]);
+  if (!profile) throw notFound('Customer');
+  return profile;
+}
+
+async function unlessExternalIdTaken<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('Another customer has this external id');
+    throw error;
+  }
+}
+
+/**
+ * Checks the input's attribute values (every problem reported at once, 400). Addresses are taken as
+ * given: the boundaries normalise typed ones (contracts, CSV, People API), while the agent's "+" and
+ * inbound paths keep the address exactly as the conversation's thread has it.
+ */
+async function checkInput(tx: Orm, input: CustomerInput) {
+  const attributes =
+    input.attributes && Object.keys(input.attributes).length > 0
+      ? checkAttributes(await listDefinitions(tx), input.attributes)
+      : { value: {}, problems: [] };
+  refuseProblems(attributes.problems);
+  return {
+    attributes: attributes.value,
+    destinations: input.destinations && distinctDestinations(input.destinations),
+  };
+}
+
+/**
+ * Creates a profile (D6); an address another profile owns is refused with `conflict` naming it.
+ * Runs inside a caller's transaction when given joined events (the agent's "+", CSV import).
+ */
+export function createCustomer(events: Events, input: NewCustomerInput): Promise<CustomerProfile> {
   return events.transact(async ({ tx, emit }) => {
-    const customer = await insertCustomer(tx, {
-      name: input.name,
-      gender: input.gender ?? null,
-      city: input.city ?? null,
-      country: input.country ?? null,
-    });
-    try {
-      await insertDestinations(tx, customer.id, input.destinations);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppError('conflict', 409, 'One of these addresses already belongs to another customer');
-      }
-      throw error;
-    }
-    const [created] = await withDestinations(tx, [customer]);
-    if (!created) throw new Error('created customer vanished');
-    emit('customer.created', { id: created.id, name: created.name });
-    return created;
+    const checked = await checkInput(tx, input);
+    const customer = await unlessExternalIdTaken(() =>
+      insertCustomer(tx, {
+        name: input.name,
+        gender: input.gender ?? null,
+        city: place(input.city) ?? null,
+        country: place(input.country) ?? null,
+        attributes: applyAttributes({}, checked.attributes),
+        externalId: input.externalId ?? null,
+      }),
+    );
+    await addDestinations(tx, customer.id, checked.destinations ?? []);
+    await replaceTags(tx, customer.id, distinctTags(input.tags ?? []));
+    await refreshSearchText(tx, [customer.id]);
+    emit('customer.created', { id: customer.id, name: customer.name });
+    return loadProfile(tx, customer.id);
   });
 }
 
-/** One profile with its destinations. */
-export async function getCustomer(orm: Orm, id: string): Promise<CustomerWithDestinations> {
-  const row = await findCustomerById(orm, id);
-  if (!row) throw notFound('Customer');
-  const [customer] = await withDestinations(orm, [row]);
-  if (!customer) throw notFound('Customer');
-  return customer;
+/** A blank place is no place. */
+const place = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() || null);
+
+/** The standard fields of the input as stored: absent stays absent, blank becomes null. */
+const standardOf = (input: CustomerInput) => ({
+  gender: input.gender,
+  city: place(input.city),
+  country: place(input.country),
+});
+
+/**
+ * Changes a profile. Agents may not change what the customer card shows view-only
+ * (`attribute_not_editable`); values equal to the current ones are no change and need no right.
+ */
+export function updateCustomer(
+  events: Events,
+  actor: Actor,
+  id: string,
+  input: CustomerInput,
+): Promise<CustomerProfile> {
+  return events.transact(async ({ tx, emit }) => {
+    const [current] = await lockCustomers(tx, [id]);
+    if (!current) throw notFound('Customer');
+    const checked = await checkInput(tx, input);
+    const attributes = applyAttributes(current.attributes, checked.attributes);
+    const changedAttributes = Object.keys(checked.attributes).filter(
+      (name) => (current.attributes[name] ?? null) !== (attributes[name] ?? null),
+    );
+    const standard = standardOf(input);
+    const changedStandard = STANDARD_FIELDS.filter(
+      (f) => standard[f] !== undefined && standard[f] !== current[f],
+    );
+    enforceCardEditing(actor, (await getCustomerCard(tx)).fields, {
+      standard: changedStandard,
+      attributes: changedAttributes,
+    });
+    const values: CustomerValues = { attributes };
+    if (input.name !== undefined) values.name = input.name;
+    for (const f of changedStandard) Object.assign(values, { [f]: standard[f] });
+    if (input.externalId !== undefined) values.externalId = input.externalId;
+    await unlessExternalIdTaken(() => updateCustomerRow(tx, id, values));
+    if (checked.destinations) await replaceDestinations(tx, id, checked.destinations);
+    if (input.tags) await replaceTags(tx, id, distinctTags(input.tags));
+    await refreshSearchText(tx, [id]);
+    emit('customer.updated', { id, actor });
+    return loadProfile(tx, id);
+  });
 }
 
-/** Search by part of the name or of an address, for the customer picker and People search; `after` pages on. */
+/**
+ * Deletes a profile with its addresses and tags. Its conversations stay, with their addresses, as
+ * conversations of an unknown customer (D6); open views hear of it through `conversation.updated`.
+ */
+export function deleteCustomer(events: Events, actor: Actor, id: string): Promise<void> {
+  return events.transact(async (scope) => {
+    const [current] = await lockCustomers(scope.tx, [id]);
+    if (!current) throw notFound('Customer');
+    const orphaned = await scope.tx.select().from(conversations).where(eq(conversations.customerId, id));
+    await deleteCustomerRow(scope.tx, id);
+    for (const conv of orphaned) {
+      emitConversation(scope, 'conversation.updated', { ...conv, customerId: null }, actor, {
+        changes: { customerId: null },
+      });
+    }
+    scope.emit('customer.deleted', { id, name: current.name, actor });
+  });
+}
+
+/** One profile with its destinations and tags. */
+export function getCustomer(orm: Orm, id: string): Promise<CustomerProfile> {
+  return loadProfile(orm, id);
+}
+
+/** Search by part of a name, place, address, tag or attribute value; `after` pages on (keyset). */
 export async function searchCustomers(
   orm: Orm,
   query: string,
   limit = 20,
   after?: CustomerNameKey,
-): Promise<CustomerWithDestinations[]> {
-  return withDestinations(orm, await searchCustomerRows(orm, query.trim(), limit, after));
+): Promise<CustomerProfile[]> {
+  return withDetails(orm, await searchCustomerRows(orm, query.trim(), limit, after));
 }

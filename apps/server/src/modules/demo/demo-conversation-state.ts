@@ -163,7 +163,7 @@ export function finishConversation(
     ourAddress: plan.ourAddress,
     customerAddress: plan.customerAddress,
     summary: closedAt || plan.status === 'SOLVED' ? `${d.script.topic}: resolved with the customer.` : null,
-    channels: [plan.channel],
+    channels: plan.shape?.alsoOn ? [plan.channel, plan.shape.alsoOn.channel] : [plan.channel],
     createdAt: msgs[0]?.createdAt as Date,
     updatedAt,
     lastCustomerMessageAt: lastInbound?.createdAt as Date,
@@ -185,7 +185,7 @@ export function finishConversation(
       createdAt: l.at,
     });
   }
-  if (d.assignee && firstOut > 0 && prng.chance(0.15)) {
+  if (d.assignee && firstOut > 0 && (prng.chance(0.15) || plan.shape?.note)) {
     const noteAfter = msgs[prng.int(firstOut, lastOut)] as MessageRow;
     out.notes.push({
       id: world.newId(),

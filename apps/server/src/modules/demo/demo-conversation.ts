@@ -48,6 +48,26 @@ export interface ConversationPlan {
   ourAddress: string;
   customerAddress: string;
   customer: { id: string; name: string; firstName: string; premium: boolean } | null;
+  /** What the workspace showcase (demo-workspace.ts) requires instead of leaving it to chance. */
+  shape?: ConversationShape;
+}
+
+/** Fixed traits of a showcase conversation. */
+export interface ConversationShape {
+  assignee: DemoAgent;
+  /** Customer messages after the assignee's last reply: the agent's unread count (OPEN only). */
+  unread?: number;
+  note?: boolean;
+  /** The assignee's last reply failed at the provider (with its reason). */
+  failedReply?: boolean;
+  /** The customer also wrote on this channel mid-conversation: an omnichannel conversation. */
+  alsoOn?: { channel: Channel; ourAddress: string; customerAddress: string };
+}
+
+/** Start of the latest conversation of a thread, by its final status: open work is recent. */
+export function latestStart(prng: Prng, status: ConversationStatus, now: number): number {
+  const ago = { OPEN: [0.2, 96], WAITING: [2, 144], SOLVED: [24, 14 * 24], CLOSED: [24, 29 * 24] }[status];
+  return now - prng.int(Math.round((ago[0] as number) * 60), (ago[1] as number) * 60) * 60_000;
 }
 
 /** Random gap before a message, by who speaks after whom (customers answer slower than agents). */
@@ -58,9 +78,21 @@ function gapBefore(prng: Prng, previous: MessageDirection, next: MessageDirectio
   return next === 'OUTBOUND' ? logUniform(MINUTE, 90 * MINUTE) : logUniform(2 * MINUTE, 6 * HOUR);
 }
 
-function directions(prng: Prng, assigned: boolean, status: ConversationStatus): MessageDirection[] {
+function directions(
+  prng: Prng,
+  assigned: boolean,
+  status: ConversationStatus,
+  unread?: number,
+): MessageDirection[] {
   if (!assigned) return Array.from({ length: prng.int(2, 3) }, () => 'INBOUND' as const);
   const dirs: MessageDirection[] = ['INBOUND'];
+  if (unread !== undefined) {
+    // A short exchange ending on the agent's reply, then the customer's unread messages.
+    const n = prng.int(2, 8);
+    while (dirs.length < n || dirs.at(-1) !== 'OUTBOUND') dirs.push(opposite(dirs.at(-1)));
+    for (let i = 0; i < unread; i++) dirs.push('INBOUND');
+    return dirs;
+  }
   const n = prng.int(2, 14);
   while (dirs.length < n) {
     dirs.push(dirs.at(-1) === 'OUTBOUND' || prng.chance(0.8) ? opposite(dirs.at(-1)) : 'INBOUND');
@@ -79,15 +111,19 @@ export function buildConversation(world: DemoWorld, plan: ConversationPlan, out:
   const { prng } = world;
   const script = prng.weighted(Object.fromEntries(DEMO_SCRIPTS.map((s, i) => [String(i), s.weight])));
   const s = DEMO_SCRIPTS[Number(script)] as (typeof DEMO_SCRIPTS)[number];
-  const queueName: DemoQueueName = prng.chance(0.15) ? 'Default' : s.queue;
+  const shape = plan.shape;
+  let queueName: DemoQueueName = prng.chance(0.15) ? 'Default' : s.queue;
+  // A fixed assignee must be a member of the queue (D3); every agent is in Default.
+  if (shape && !DEMO_QUEUES[queueName].includes(world.agents.indexOf(shape.assignee) + 1))
+    queueName = 'Default';
   const members = DEMO_QUEUES[queueName].map((n) => world.agents[n - 1] as DemoAgent);
-  const assigned = plan.status !== 'OPEN' || prng.chance(0.65);
-  const assignee = assigned ? prng.pick(members) : null;
+  const assigned = shape !== undefined || plan.status !== 'OPEN' || prng.chance(0.65);
+  const assignee = shape?.assignee ?? (assigned ? prng.pick(members) : null);
   const priority: Priority =
     s.tag === 'complaint'
       ? prng.pick(['HIGH', 'URGENT'])
       : prng.weighted({ NORMAL: 62, HIGH: 16, LOW: 14, URGENT: 8 });
-  const dirs = directions(prng, assigned, plan.status);
+  const dirs = directions(prng, assigned, plan.status, shape?.unread);
   const handoverAt = assigned && dirs.length >= 6 && prng.chance(0.12) ? prng.int(2, dirs.length - 2) : -1;
   const others = members.filter((m) => m !== assignee);
   const previous = handoverAt > 0 && others.length > 0 ? prng.pick(others) : null;
@@ -121,8 +157,12 @@ export function buildConversation(world: DemoWorld, plan: ConversationPlan, out:
   let outboundSeen = 0;
   const lastInbound = dirs.lastIndexOf('INBOUND');
   const lastOutbound = dirs.lastIndexOf('OUTBOUND');
+  // An omnichannel conversation has its middle third on the other channel.
+  const onOther = (i: number) =>
+    shape?.alsoOn !== undefined && i >= dirs.length / 3 && i < (2 * dirs.length) / 3;
   dirs.forEach((direction, i) => {
     const inbound = direction === 'INBOUND';
+    const leg = onOther(i) ? (shape?.alsoOn as NonNullable<ConversationShape['alsoOn']>) : plan;
     const author = inbound ? null : authorAt(i);
     let content: MessageContent;
     let contentType: 'TEXT' | 'LOCATION' = 'TEXT';
@@ -152,13 +192,14 @@ export function buildConversation(world: DemoWorld, plan: ConversationPlan, out:
       content = { text: fill(line, author) };
       outboundSeen++;
     }
-    if (plan.channel === 'EMAIL' && contentType === 'TEXT')
+    if (leg.channel === 'EMAIL' && contentType === 'TEXT')
       content.subject = i === 0 ? s.topic : `Re: ${s.topic}`;
+    const failed = !inbound && (shape?.failedReply ? i === lastOutbound : prng.chance(0.01));
     const deliveryState: DeliveryState = inbound
       ? 'RECEIVED'
-      : prng.chance(0.01)
+      : failed
         ? 'FAILED'
-        : plan.channel === 'SMS' || plan.channel === 'EMAIL' || (i === lastOutbound && prng.chance(0.5))
+        : leg.channel === 'SMS' || leg.channel === 'EMAIL' || (i === lastOutbound && prng.chance(0.5))
           ? 'DELIVERED'
           : 'SEEN';
     const id = world.newId();
@@ -166,9 +207,9 @@ export function buildConversation(world: DemoWorld, plan: ConversationPlan, out:
       id,
       conversationId,
       direction,
-      channel: plan.channel,
-      fromAddress: inbound ? plan.customerAddress : plan.ourAddress,
-      toAddress: inbound ? plan.ourAddress : plan.customerAddress,
+      channel: leg.channel,
+      fromAddress: inbound ? leg.customerAddress : leg.ourAddress,
+      toAddress: inbound ? leg.ourAddress : leg.customerAddress,
       authorKind: inbound ? 'CUSTOMER' : 'AGENT',
       authorUserId: author?.id ?? null,
       contentType,

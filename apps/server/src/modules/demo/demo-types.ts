@@ -1,3 +1,4 @@
+import type { Channel } from '@parley/contracts';
 import type { conversationLog } from '../conversations/conversation-log.schema.ts';
 import type { conversationReads, recentlyViewed } from '../conversations/conversation-reads.schema.ts';
 import type { conversations, conversationTags } from '../conversations/conversations.schema.ts';
@@ -26,4 +27,13 @@ export interface DemoData {
   conversationLog: (typeof conversationLog.$inferInsert)[];
   conversationReads: (typeof conversationReads.$inferInsert)[];
   recentlyViewed: (typeof recentlyViewed.$inferInsert)[];
+}
+
+/** A generated customer profile with its address on each channel it uses. */
+export interface DemoCustomer {
+  id: string;
+  name: string;
+  firstName: string;
+  premium: boolean;
+  addresses: Partial<Record<Channel, string>>;
 }

@@ -1,4 +1,6 @@
+import { CONNECTION_CHANNELS } from '@parley/contracts';
 import { describe, expect, it } from 'vitest';
+import { LONG_THREAD_MESSAGES, LONG_THREAD_TOPIC } from './demo-long-thread.ts';
 import { generateDemoData } from './generate-demo.ts';
 
 const now = new Date('2026-03-01T12:00:00Z');
@@ -46,6 +48,30 @@ describe('generateDemoData', () => {
     }
   });
 
+  it('leaves open work only on channels a connection can reply on', () => {
+    const replyable = new Set<string>(CONNECTION_CHANNELS);
+    for (const c of data.conversations) {
+      if (c.status !== 'CLOSED') expect(replyable.has(c.channel as string)).toBe(true);
+    }
+  });
+
+  it('makes one 5,000-message conversation for agent1, in timeline order, ending on unread customer messages', () => {
+    const agent1 = data.users.find((u) => u.email === 'agent1@parley.demo')?.id;
+    const [long, ...others] = data.conversations.filter((c) => c.topic === LONG_THREAD_TOPIC);
+    expect(others).toEqual([]);
+    expect(long).toMatchObject({ status: 'OPEN', assigneeUserId: agent1, channel: 'WHATSAPP' });
+    const msgs = data.messages.filter((m) => m.conversationId === long?.id);
+    expect(msgs).toHaveLength(LONG_THREAD_MESSAGES);
+    for (let i = 1; i < msgs.length; i++) {
+      expect(time(msgs[i]?.createdAt)).toBeGreaterThan(time(msgs[i - 1]?.createdAt));
+    }
+    expect(msgs.slice(-3).map((m) => m.direction)).toEqual(['INBOUND', 'INBOUND', 'INBOUND']);
+    const read = data.conversationReads.find((r) => r.conversationId === long?.id && r.userId === agent1);
+    expect(read?.lastReadMessageId).toBe(msgs.at(-4)?.id);
+    expect(data.notes.filter((n) => n.conversationId === long?.id).length).toBeGreaterThan(3);
+    expect(data.conversationLog.filter((l) => l.conversationId === long?.id).length).toBeGreaterThan(10);
+  });
+
   it('keeps every conversation consistent with its messages and log', () => {
     const members = new Map(data.queues.map((q) => [q.id, new Set<string>()]));
     for (const m of data.queueMembers) members.get(m.queueId)?.add(m.userId);
@@ -55,7 +81,7 @@ describe('generateDemoData', () => {
         .filter((m) => m.conversationId === c.id)
         .sort((a, b) => time(a.createdAt) - time(b.createdAt));
       expect(msgs.length).toBeGreaterThanOrEqual(2);
-      expect(msgs.length).toBeLessThanOrEqual(15);
+      expect(msgs.length).toBeLessThanOrEqual(c.topic === LONG_THREAD_TOPIC ? LONG_THREAD_MESSAGES : 15);
       expect(msgs[0]?.direction).toBe('INBOUND');
       expect(time(c.createdAt)).toBe(time(msgs[0]?.createdAt));
       const last = msgs.at(-1);

@@ -1,10 +1,12 @@
-import type { Channel, ConversationStatus, Gender } from '@parley/contracts';
+import { type Channel, CONNECTION_CHANNELS, type ConversationStatus, type Gender } from '@parley/contracts';
 import {
   buildConversation,
   type ConversationPlan,
   type DemoAgent,
   type DemoWorld,
+  latestStart,
 } from './demo-conversation.ts';
+import { buildLongThread } from './demo-long-thread.ts';
 import {
   CHANNEL_WEIGHTS,
   COUNTRIES,
@@ -21,10 +23,12 @@ import {
   PLANS,
 } from './demo-people.ts';
 import { CONVERSATION_TAGS, TEMPLATE_TAGS } from './demo-scripts.ts';
-import type { DemoData } from './demo-types.ts';
+import type { DemoCustomer, DemoData } from './demo-types.ts';
+import { buildWorkspaceShowcase } from './demo-workspace.ts';
 import { createPrng, type Prng } from './prng.ts';
 
 const DAY = 86_400_000;
+const CONNECTION_CHANNEL_SET = new Set<Channel>(CONNECTION_CHANNELS);
 const HOUR = 3_600_000;
 
 export interface DemoOptions {
@@ -40,14 +44,6 @@ export interface DemoOptions {
 /** UUID v4 layout from the seeded PRNG, so the same seed gives the same ids. */
 function uuidFrom(prng: Prng): string {
   return `${prng.hex(8)}-${prng.hex(4)}-4${prng.hex(3)}-${prng.pick(['8', '9', 'a', 'b'])}${prng.hex(3)}-${prng.hex(12)}`;
-}
-
-interface DemoCustomer {
-  id: string;
-  name: string;
-  firstName: string;
-  premium: boolean;
-  addresses: Partial<Record<Channel, string>>;
 }
 
 /** A fresh address on `channel` that no customer profile owns. */
@@ -132,12 +128,6 @@ function makeCustomers(
     result.push({ id, name: `${first} ${last}`, firstName: first, premium: tier === 'Premium', addresses });
   }
   return result;
-}
-
-/** Start of the latest conversation of a thread, by its final status: open work is recent. */
-function latestStart(prng: Prng, status: ConversationStatus, now: number): number {
-  const ago = { OPEN: [0.2, 96], WAITING: [2, 144], SOLVED: [24, 14 * 24], CLOSED: [24, 29 * 24] }[status];
-  return now - prng.int(Math.round((ago[0] as number) * 60), (ago[1] as number) * 60) * 60_000;
 }
 
 /**
@@ -227,9 +217,14 @@ export function generateDemoData(options: DemoOptions): DemoData {
   };
   const customers = makeCustomers(prng, world, options.customers ?? 150, now, out);
 
-  const target = options.conversations ?? 300;
   const usedKeys = new Set<string>();
-  let planned = 0;
+  const longThreadCustomer = prng.pick(customers.filter((c) => c.addresses.WHATSAPP));
+  usedKeys.add(`WHATSAPP|${longThreadCustomer.addresses.WHATSAPP}`);
+  buildLongThread(world, longThreadCustomer, now, out);
+  buildWorkspaceShowcase(world, customers, usedKeys, now, out);
+
+  const target = options.conversations ?? 300;
+  let planned = out.conversations.length;
   while (planned < target) {
     const channel = prng.weighted(CHANNEL_WEIGHTS);
     const known = customers.filter((c) => c.addresses[channel]);
@@ -242,7 +237,10 @@ export function generateDemoData(options: DemoOptions): DemoData {
     if (usedKeys.has(key)) continue;
     usedKeys.add(key);
     const count = Math.min(target - planned, Number(prng.weighted({ 1: 78, 2: 17, 3: 5 })));
-    const status = prng.weighted<ConversationStatus>({ OPEN: 34, WAITING: 14, SOLVED: 30, CLOSED: 22 });
+    // Only channels with a (sandbox) connection can be replied to, so the others are history.
+    const status = CONNECTION_CHANNEL_SET.has(channel)
+      ? prng.weighted<ConversationStatus>({ OPEN: 44, WAITING: 18, SOLVED: 30, CLOSED: 8 })
+      : 'CLOSED';
     const lastStart = latestStart(prng, status, now);
     const base = { channel, ourAddress: OUR_ADDRESSES[channel], customerAddress, customer } as const;
     // Earlier conversations on the same thread share the time before the latest one, all CLOSED.
@@ -265,7 +263,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
 
   // Each agent (and the supervisor) has recently opened a few conversations, theirs or not.
   for (const viewer of [...agents.map((a) => a.id), world.supervisorId]) {
-    const seen = new Set<string>();
+    const seen = new Set(out.recentlyViewed.filter((v) => v.userId === viewer).map((v) => v.conversationId));
     for (let i = 0; i < 6; i++) {
       const c = prng.pick(out.conversations);
       if (seen.has(c.id)) continue;

@@ -13,7 +13,8 @@ export async function seedDemoCommand(args: string[], ctx: CliContext): Promise<
   const { counts } = result;
   console.log(
     `Demo data loaded: ${counts.customers} customers, ${counts.conversations} conversations, ` +
-      `${counts.messages} messages, ${counts.notes} notes.`,
+      `${counts.messages} messages, ${counts.notes} notes, ${counts.channelConnections} sandbox channel connections ` +
+      `(${result.ms} ms).`,
   );
   console.log(`Sign in with any of these (password "${DEMO_PASSWORD}"):`);
   for (const u of DEMO_USERS)

@@ -7,7 +7,7 @@ import { findConversationById } from '../conversations/conversations.repo.ts';
 import { addConversationTag, setConversationStatus } from '../conversations/conversations.service.ts';
 import { createDesk, type Desk, logOf } from '../conversations/test-fixtures.ts';
 import { createConversation } from '../conversations/threading.ts';
-import { listTags } from './tags.repo.ts';
+import { findTagUsage, listTags, listTagUsage } from './tags.repo.ts';
 import { createTag, deleteTag, updateTag } from './tags.service.ts';
 
 let db: Db;
@@ -57,6 +57,10 @@ describe('deleting a catalogue tag', () => {
     await setConversationStatus(desk.events, desk.agentA, closed as string, 'CLOSED');
     const closedBefore = await findConversationById(db.orm, closed as string);
     const closedLog = await logOf(db, closed as string);
+    // What the delete confirmation states: two lose it, one keeps it.
+    const usage = { tagId: tag.id, openConversations: 2, closedConversations: 1, templates: 0 };
+    expect(await findTagUsage(db.orm, tag.id)).toEqual(usage);
+    expect(await listTagUsage(db.orm, 'conversation')).toContainEqual(usage);
 
     await deleteTag(desk.events, desk.supervisor, tag.id);
 
@@ -79,6 +83,7 @@ describe('deleting a catalogue tag', () => {
 
     // Gone from the catalogue lists, its name free again; the closed conversation still lists it.
     expect((await listTags(db.orm, 'conversation')).map((t) => t.id)).not.toContain(tag.id);
+    expect(await findTagUsage(db.orm, tag.id)).toBeUndefined();
     expect((await findTagsPage(db.orm, {}, catalogue)).rows.map((t) => t.id)).not.toContain(tag.id);
     const onClosed = await findTagsPage(db.orm, { conversationId: closed as string }, catalogue);
     expect(onClosed.rows.map((t) => t.name)).toEqual([name]);

@@ -44,6 +44,28 @@ describe('tag routes access', () => {
     });
   }
 
+  for (const url of ['/api/tags/usage', `/api/tags/${someId}/usage`]) {
+    it(`GET ${url}: 401 anonymous, 403 for agents and API keys`, async () => {
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      for (const headers of [agent.headers, apiKey]) {
+        expect((await app.inject({ method: 'GET', url, headers })).statusCode).toBe(403);
+      }
+    });
+  }
+
+  it('tag usage: 404 for an unknown tag, 400 for a bad id or kind', async () => {
+    const unknown = await app.inject({
+      method: 'GET',
+      url: `/api/tags/${someId}/usage`,
+      headers: supervisor.headers,
+    });
+    expect([unknown.statusCode, errorCode(unknown)]).toEqual([404, 'not_found']);
+    for (const url of ['/api/tags/x/usage', '/api/tags/usage?kind=people']) {
+      const bad = await app.inject({ method: 'GET', url, headers: supervisor.headers });
+      expect([bad.statusCode, errorCode(bad)]).toEqual([400, 'validation_failed']);
+    }
+  });
+
   it('GET /api/tags: 401 anonymous, 403 for API keys, 400 for an unknown kind', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/tags' })).statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/api/tags', headers: apiKey })).statusCode).toBe(403);

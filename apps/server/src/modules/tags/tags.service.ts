@@ -1,15 +1,16 @@
-import type { TagKind } from '@parley/contracts';
+import { TAG_PALETTE, type TagKind } from '@parley/contracts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
 import { lockOpenConversationsWithTag } from '../conversations/conversation-tags.repo.ts';
 import { type Actor, checkLength, enforce } from '../conversations/conversations.policy.ts';
 import { deleteConversationTag, insertLogEntry } from '../conversations/conversations.repo.ts';
 import { emitConversation } from '../conversations/conversations.service.ts';
+import { removeTagFromTemplates } from '../templates/templates.repo.ts';
 import { isUniqueViolation } from '../users/users.repo.ts';
 import { findLiveTagForUpdate, insertTag, type TagRow, updateTagRow } from './tags.repo.ts';
 
-/** Colour of a tag created without one. */
-const DEFAULT_TAG_COLOR = '#868e96';
+/** Colour of a tag created without one: the palette's neutral grey. */
+const DEFAULT_TAG_COLOR = TAG_PALETTE[0].color;
 
 function tagPayload(tag: TagRow) {
   return { id: tag.id, name: tag.name, color: tag.color, kind: tag.kind };
@@ -56,9 +57,9 @@ export function updateTag(
 
 /**
  * A supervisor (or automation) removes a tag from the catalogue. Every non-CLOSED conversation
- * carrying it loses it, each with its tag log entry by that actor (D2: every tag change is logged).
- * CLOSED conversations never change, so they keep it: the row stays, marked deleted, its name shown
- * where they are presented and free again for a new tag.
+ * carrying it loses it, each with its tag log entry by that actor (D2: every tag change is logged),
+ * and so does every template. CLOSED conversations never change, so they keep it: the row stays,
+ * marked deleted, its name shown where they are presented and free again for a new tag.
  */
 export function deleteTag(events: Events, actor: Actor, tagId: string): Promise<void> {
   return events.transact(async (scope) => {
@@ -71,6 +72,7 @@ export function deleteTag(events: Events, actor: Actor, tagId: string): Promise<
       await insertLogEntry(scope.tx, conv.id, 'tag', tagId, null, actor);
       emitConversation(scope, 'conversation.untagged', conv, actor, { tagId });
     }
+    await removeTagFromTemplates(scope.tx, tagId);
     await updateTagRow(scope.tx, tagId, { deletedAt: new Date() });
     scope.emit('tag.deleted', tagPayload(tag));
   });

@@ -8,7 +8,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 /** Paths that belong to the server; the SPA fallback never answers them. */
-const SERVER_PREFIXES = ['/api', '/ccaas', '/webhooks', '/healthz', '/readyz', '/metrics'];
+const SERVER_PREFIXES = [
+  '/api',
+  '/ccaas',
+  '/people',
+  '/webhooks',
+  '/sandbox',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+];
 
 // Vite puts content-hashed files under assets/: a new build means new names, so they can be
 // cached forever. Everything else (index.html, color-scheme.js) must be revalidated.

@@ -5,9 +5,25 @@ const paths = (roles: Parameters<typeof visibleNav>[1]) =>
   allScreens(visibleNav(NAV, roles)).map((s) => s.path);
 
 describe('nav registry', () => {
-  it('shows agents the Team board but no settings', () => {
-    expect(paths(['agent'])).toEqual(['/team']);
-    expect(visibleNav(NAV, ['supervisor']).map((e) => e.label)).toEqual(['Team']);
+  it('shows agents MY WORK first and the Team board, but no settings', () => {
+    expect(paths(['agent'])).toEqual(['/my-work', '/customers', '/team']);
+  });
+
+  it('shows supervisors the Tags and Templates settings, not the admin ones', () => {
+    expect(visibleNav(NAV, ['supervisor']).map((e) => e.label)).toEqual([
+      'My work',
+      'Customers',
+      'Team',
+      'Settings',
+    ]);
+    expect(paths(['supervisor'])).toEqual([
+      '/my-work',
+      '/customers',
+      '/team',
+      '/settings/tags',
+      '/settings/templates',
+      '/settings/customer-card',
+    ]);
   });
 
   it('shows admins the settings screens', () => {

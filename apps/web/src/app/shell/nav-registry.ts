@@ -1,9 +1,24 @@
 import type { Role } from '@parley/contracts';
-import { IconKey, IconSettings, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconId,
+  IconInbox,
+  IconKey,
+  IconSettings,
+  IconTags,
+  IconTemplate,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { CustomerCardSettingsPage } from '../../modules/customers/CustomerCardSettingsPage.tsx';
+import { CustomersPage } from '../../modules/customers/CustomersPage.tsx';
 import { ApiKeysPage } from '../../modules/settings/ApiKeysPage.tsx';
 import { UsersPage } from '../../modules/settings/UsersPage.tsx';
+import { TagsPage } from '../../modules/tags/TagsPage.tsx';
 import { TeamPage } from '../../modules/team/TeamPage.tsx';
+import { TemplatesPage } from '../../modules/templates/TemplatesPage.tsx';
+import { MyWorkPage } from '../../modules/workspace/my-work/MyWorkPage.tsx';
 
 type Icon = ComponentType<{ size?: number; stroke?: number }>;
 
@@ -32,14 +47,37 @@ export type NavEntry = NavScreen | NavGroup;
  * screen is one entry here.
  */
 export const NAV: NavEntry[] = [
+  { label: 'My work', path: '/my-work', icon: IconInbox, screen: MyWorkPage, roles: ['agent', 'supervisor'] },
+  {
+    label: 'Customers',
+    path: '/customers',
+    icon: IconAddressBook,
+    screen: CustomersPage,
+    roles: ['agent', 'supervisor'],
+  },
   { label: 'Team', path: '/team', icon: IconUsersGroup, screen: TeamPage },
   {
     label: 'Settings',
     icon: IconSettings,
-    roles: ['admin'],
+    roles: ['admin', 'supervisor'],
     children: [
       { label: 'Users', path: '/settings/users', icon: IconUsers, screen: UsersPage, roles: ['admin'] },
       { label: 'API keys', path: '/settings/api-keys', icon: IconKey, screen: ApiKeysPage, roles: ['admin'] },
+      { label: 'Tags', path: '/settings/tags', icon: IconTags, screen: TagsPage, roles: ['supervisor'] },
+      {
+        label: 'Templates',
+        path: '/settings/templates',
+        icon: IconTemplate,
+        screen: TemplatesPage,
+        roles: ['supervisor'],
+      },
+      {
+        label: 'Customer card',
+        path: '/settings/customer-card',
+        icon: IconId,
+        screen: CustomerCardSettingsPage,
+        roles: ['supervisor'],
+      },
     ],
   },
 ];

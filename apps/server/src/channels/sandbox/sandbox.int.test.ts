@@ -1,0 +1,209 @@
+import type { DeliveryState } from '@parley/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../../test/app.ts';
+import type { App } from '../../app.ts';
+import type { Actor } from '../../modules/conversations/conversations.policy.ts';
+import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
+import { insertTestUser } from '../../modules/users/test-helpers.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { incomingTextPayload } from '../infobip/fake-events.ts';
+import {
+  createTestConnection,
+  eventually,
+  postWebhook,
+  type TestConnection,
+} from '../infobip/test-support.ts';
+import { SANDBOX_BASE_PATH } from './sandbox-address.ts';
+
+let app: App;
+let ctx: AppContext;
+let db: Db;
+let baseUrl: string;
+let whatsapp: TestConnection;
+let sms: TestConnection;
+let supervisor: Actor;
+const API_KEY = 'sandbox-key-0123456789';
+const SEND_URL = `${SANDBOX_BASE_PATH}/messages-api/1/messages`;
+
+beforeAll(async () => {
+  ({ app, ctx, db } = await buildTestApp({ SANDBOX_PROVIDER: 'true' }));
+  // Send jobs reach the sandbox over HTTP, as they reach Infobip.
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  baseUrl = `${address}${SANDBOX_BASE_PATH}`;
+  whatsapp = await createTestConnection(ctx, { channel: 'WHATSAPP', baseUrl, apiKey: API_KEY });
+  sms = await createTestConnection(ctx, { channel: 'SMS', baseUrl, apiKey: API_KEY });
+  const user = await insertTestUser(db, ['agent', 'supervisor']);
+  supervisor = { kind: 'supervisor', userId: user.id };
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const textSend = (sender: string, channel = 'WHATSAPP', to = '385911234567') => ({
+  messages: [
+    {
+      channel,
+      sender,
+      destinations: [{ to, messageId: crypto.randomUUID() }],
+      content: { body: { type: 'TEXT', text: 'Hello from the sandbox' } },
+      webhooks: { callbackData: 'cb-1' },
+    },
+  ],
+});
+
+function send(body: unknown, authorization = `App ${API_KEY}`, contentType = 'application/json') {
+  return app.inject({
+    method: 'POST',
+    url: SEND_URL,
+    headers: { authorization, 'content-type': contentType },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+async function conversationOn(connection: TestConnection): Promise<string> {
+  const customer = `3859${Math.floor(Math.random() * 1e8)}`;
+  const channel = connection.channel === 'SMS' ? 'SMS' : 'WHATSAPP';
+  const res = await postWebhook(
+    app,
+    connection,
+    incomingTextPayload({ from: customer, to: connection.sender, text: 'Hi there', channel }),
+  );
+  expect(res.statusCode).toBe(200);
+  return eventually(async () => {
+    const { rows } = await db.pool.query<{ conversation_id: string }>(
+      'select conversation_id from messages where from_address = $1',
+      [customer],
+    );
+    return rows[0]?.conversation_id;
+  }, 'the inbound message');
+}
+
+const stateOf = async (messageId: string) =>
+  (
+    await db.pool.query<{ delivery_state: DeliveryState }>(
+      'select delivery_state from messages where id = $1',
+      [messageId],
+    )
+  ).rows[0]?.delivery_state;
+
+const reachState = (messageId: string, state: DeliveryState) =>
+  eventually(async () => ((await stateOf(messageId)) === state ? true : undefined), `${state}`, 30_000);
+
+describe('sandbox provider: POST /sandbox/infobip/messages-api/1/messages', () => {
+  it('authenticates like Infobip: App key of a connection pointed at the sandbox, else 401 E401', async () => {
+    for (const authorization of ['', 'App wrong-key-123456', `Basic ${API_KEY}`]) {
+      const res = await send(textSend(whatsapp.sender), authorization);
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toMatchObject({ errorCode: 'E401' });
+    }
+    // A connection to a real provider with the same key is not the sandbox's business.
+    const real = await createTestConnection(ctx, {
+      baseUrl: 'https://xyz.api.infobip.com',
+      apiKey: 'real-key-99999',
+    });
+    const res = await send(textSend(real.sender), 'App real-key-99999');
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('answers 400 with violations for malformed JSON or a body the reference refuses', async () => {
+    const malformed = await send('{"messages": [');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({
+      errorCode: 'E400',
+      violations: [{ violation: 'Malformed JSON.' }],
+    });
+    const invalid = await send({ messages: [{ channel: 'WHATSAPP', sender: whatsapp.sender }] });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().violations.length).toBeGreaterThan(0);
+    const notJson = await send('hello', `App ${API_KEY}`, 'text/plain');
+    expect(notJson.statusCode).toBe(400);
+  });
+
+  it('refuses a channel and sender its key does not carry (403 E403)', async () => {
+    const res = await send(textSend('999000111'));
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ errorCode: 'E403' });
+    const viber = await send(textSend(whatsapp.sender, 'VIBER_BM'));
+    expect(viber.statusCode).toBe(403);
+  });
+
+  it('accepts a valid send with the documented answer, keeping the destination messageId', async () => {
+    const body = textSend(whatsapp.sender);
+    const res = await send(body);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      bulkId: expect.any(String),
+      messages: [
+        {
+          messageId: body.messages[0]?.destinations[0]?.messageId,
+          status: {
+            groupId: 1,
+            groupName: 'PENDING',
+            id: 26,
+            name: 'MESSAGE_ACCEPTED',
+            description: 'Message sent to next instance',
+          },
+          destination: '385911234567',
+        },
+      ],
+    });
+  });
+});
+
+describe('sandbox provider: a reply really goes out and its ticks advance', () => {
+  it('WhatsApp: send job → sandbox → delivery report → DELIVERED → seen report → SEEN', async () => {
+    const conversationId = await conversationOn(whatsapp);
+    const { message } = await sendAgentMessage(ctx.events, supervisor, conversationId, {
+      contentType: 'TEXT',
+      content: { text: 'Your order ships today.' },
+    });
+    const seen: DeliveryState[] = [];
+    await eventually(
+      async () => {
+        const state = await stateOf(message.id);
+        if (state && seen.at(-1) !== state) seen.push(state);
+        return state === 'SEEN' ? true : undefined;
+      },
+      'SEEN',
+      30_000,
+    );
+    // DELIVERED comes first; a poll may miss the short SENT step, never the order.
+    expect(seen.indexOf('DELIVERED')).toBeLessThan(seen.indexOf('SEEN'));
+    expect(seen).not.toContain('FAILED');
+    // The reports came through the real webhook and were stored like any provider's.
+    const { rows } = await db.pool.query<{ n: number }>(
+      `select count(*)::int as n from inbound_events
+       where connection_id = $1 and payload::text like '%' || $2 || '%'`,
+      [whatsapp.id, message.id],
+    );
+    expect(rows[0]?.n).toBe(2);
+  });
+
+  it('SMS: delivered, and no seen report (SMS has no read receipts)', async () => {
+    const conversationId = await conversationOn(sms);
+    const { message } = await sendAgentMessage(ctx.events, supervisor, conversationId, {
+      contentType: 'TEXT',
+      content: { text: 'Your SIM is active.' },
+    });
+    await reachState(message.id, 'DELIVERED');
+    const { rows } = await db.pool.query<{ event: string }>(
+      `select data->>'event' as event from pgboss.job where name = 'sandbox.post-report'
+       and data->'destination'->>'messageId' = $1`,
+      [message.id],
+    );
+    expect(rows.map((r) => r.event)).toEqual(['DELIVERY']);
+  });
+
+  it('is not served when SANDBOX_PROVIDER is off', async () => {
+    const { app: plain } = await buildTestApp({ SANDBOX_PROVIDER: 'false' }, db);
+    const res = await plain.inject({
+      method: 'POST',
+      url: SEND_URL,
+      headers: { authorization: `App ${API_KEY}`, 'content-type': 'application/json' },
+      payload: JSON.stringify(textSend(whatsapp.sender)),
+    });
+    expect(res.statusCode).toBe(404);
+    await plain.close();
+  });
+});

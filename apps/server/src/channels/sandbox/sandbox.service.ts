@@ -1,0 +1,73 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import {
+  type ChannelConnectionRow,
+  listEnabledConnections,
+} from '../../modules/channel-connections/channel-connections.repo.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { parleyChannelOf } from '../infobip/mapper.ts';
+import { acceptSendRequest, infobipErrorBody, readSendRequest } from '../infobip/simulated-api.ts';
+import { isSandboxBaseUrl } from './sandbox-address.ts';
+import { enqueueSandboxReports } from './sandbox-reports.jobs.ts';
+
+/** What the sandbox answers: Infobip's status code and body. */
+export interface SandboxAnswer {
+  status: number;
+  body: unknown;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+// Digests have one length, so the comparison takes the same time whichever key was presented.
+function sameKey(presented: string, stored: string): boolean {
+  return timingSafeEqual(sha256(presented), sha256(stored));
+}
+
+/** Enabled connections pointed at the sandbox whose API key is the presented one. */
+async function connectionsOfKey(ctx: AppContext, authorization: string | undefined) {
+  const key = /^App\s+(\S+)\s*$/.exec(authorization ?? '')?.[1];
+  if (key === undefined) return [];
+  const connections = await listEnabledConnections(ctx.db.orm);
+  return connections.filter(
+    (c) => c.provider === 'infobip' && isSandboxBaseUrl(c.baseUrl) && sameKey(key, c.apiKey),
+  );
+}
+
+/**
+ * `POST /messages-api/1/messages` of the sandbox: authenticates like Infobip (`App <key>` of a
+ * connection pointed at the sandbox; 401 otherwise), checks the body against the reference (400
+ * with violations), refuses a channel and sender that key does not carry (403), and answers the
+ * documented 200. Each destination then gets its delivery report, and a seen report a moment
+ * later, posted to Parley's own webhook for that connection. Nothing leaves this machine.
+ */
+export async function acceptSandboxSend(
+  ctx: AppContext,
+  authorization: string | undefined,
+  raw: string,
+): Promise<SandboxAnswer> {
+  const connections = await connectionsOfKey(ctx, authorization);
+  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
+  const request = readSendRequest(raw);
+  if (!request.ok) return { status: 400, body: request.error };
+
+  const connectionOf = (channel: unknown, sender: unknown): ChannelConnectionRow | undefined => {
+    const ours = parleyChannelOf(String(channel));
+    return connections.find((c) => c.channel === ours && c.sender === sender);
+  };
+  const uncovered = request.body.messages.find((m) => connectionOf(m.channel, m.sender) === undefined);
+  if (uncovered !== undefined) {
+    return {
+      status: 403,
+      body: infobipErrorBody(
+        'E403',
+        `This API key has no ${String(uncovered.channel)} sender ${String(uncovered.sender)}.`,
+      ),
+    };
+  }
+  const { response, accepted } = acceptSendRequest(request.body);
+  const sentAt = new Date();
+  for (const destination of accepted) {
+    const connection = connectionOf(destination.channel, destination.sender) as ChannelConnectionRow;
+    await enqueueSandboxReports(ctx, connection.id, destination, sentAt);
+  }
+  return { status: 200, body: response };
+}
