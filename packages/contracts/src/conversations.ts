@@ -69,6 +69,15 @@ export const MessagePreview = z.object({
 });
 export type MessagePreview = z.infer<typeof MessagePreview>;
 
+/** Characters of a list row's preview, the ellipsis included. */
+export const PREVIEW_LENGTH = 200;
+
+/** What a list row shows of a message: its text, else caption, file name or place, cut to PREVIEW_LENGTH. */
+export function previewText(content: z.infer<typeof MessageContentBody>): string {
+  const text = content.text ?? content.caption ?? content.fileName ?? content.name ?? content.address ?? '';
+  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+}
+
 /** A row of a conversation list (MY WORK, ALL WORK views). */
 export const ConversationListItem = Conversation.extend({ lastCustomerMessage: MessagePreview.nullable() });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;

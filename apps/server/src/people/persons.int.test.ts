@@ -187,6 +187,35 @@ describe('People API: persons', () => {
     expect((await call('PATCH', '?identifier=999999', { city: 'X' })).status).toBe(404);
   });
 
+  it('PATCHes appending tags at the same time keep both (computed from the locked profile)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const id = (await call('POST', '', { firstName: `Race ${i}`, tags: ['base'] })).body.id;
+      const [a, b] = await Promise.all([
+        call('PATCH', `?identifier=${id}`, { tags: ['alpha'] }),
+        call('PATCH', `?identifier=${id}`, { tags: ['beta'] }),
+      ]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const after = await call('GET', `?identifier=${id}`);
+      expect([...after.body.tags].sort()).toEqual(['alpha', 'base', 'beta']);
+    }
+  });
+
+  it('holds every write to the profile limits: at most 50 tags and 50 contacts', async () => {
+    const tags = (from: number, n: number) => Array.from({ length: n }, (_, i) => `t${from + i}`);
+    const phones = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ number: `3859177${String(i).padStart(5, '0')}` }));
+    expect((await call('POST', '', { firstName: 'Many', tags: tags(0, 51) })).status).toBe(400);
+    expect(
+      (await call('POST', '', { firstName: 'Many', contactInformation: { phone: phones(51) } })).status,
+    ).toBe(400);
+    const id = (await call('POST', '', { firstName: 'Many', tags: tags(0, 50) })).body.id;
+    // A PATCH appends: 50 kept + 1 new is one too many, and nothing is written.
+    const over = await call('PATCH', `?identifier=${id}`, { tags: ['one more'] });
+    expect(over).toMatchObject({ status: 400, body: error('BAD_REQUEST') });
+    expect(over.body.requestError.serviceException.text).toContain('at most 50 tags');
+    expect((await call('GET', `?identifier=${id}`)).body.tags).toHaveLength(50);
+  });
+
   it('deletes a person by identifier', async () => {
     const created = await call('POST', '', { externalId: 'gone-1', firstName: 'Gone' });
     const res = await call('DELETE', '?identifier=gone-1&type=EXTERNAL_ID');

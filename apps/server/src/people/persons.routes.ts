@@ -62,11 +62,11 @@ export async function registerPersonRoutes(scope: FastifyInstance, ctx: AppConte
     async (request) => {
       const input = personInput(request.body, 'create', await listDefinitions(db.orm));
       return presentPerson(
-        await createCustomer(events, {
-          ...input,
-          name: input.name ?? null,
-          destinations: input.destinations ?? [],
-        }),
+        await createCustomer(
+          events,
+          { ...input, name: input.name ?? null, destinations: input.destinations ?? [] },
+          INTEGRATION,
+        ),
       );
     },
   );
@@ -81,9 +81,13 @@ export async function registerPersonRoutes(scope: FastifyInstance, ctx: AppConte
       config: { access },
       schema: { querystring: PersonLookupQuery, body: PersonBody, response: { 200: Person } },
       handler: async (request) => {
-        const current = await getCustomer(db.orm, (await findPerson(db.orm, request.query)).id);
-        const input = personInput(request.body, mode, await listDefinitions(db.orm), current);
-        return presentPerson(await updateCustomer(events, INTEGRATION, current.id, input));
+        const { id } = await findPerson(db.orm, request.query);
+        const definitions = await listDefinitions(db.orm);
+        // Computed from the profile as locked in the transaction: PATCH appends to its tags and addresses.
+        const updated = await updateCustomer(events, INTEGRATION, id, (current) =>
+          personInput(request.body, mode, definitions, current),
+        );
+        return presentPerson(updated);
       },
     });
   }

@@ -68,11 +68,31 @@ export interface AcceptedDestination {
   callbackData?: string;
 }
 
+/** How many destinations one send request may carry, all messages together. */
+export function destinationCount(body: SendRequestBody): number {
+  return body.messages.reduce(
+    (n, message) => n + ((message.destinations as unknown[] | undefined)?.length ?? 0),
+    0,
+  );
+}
+
+/** The 400 answer to a request with too many destinations. */
+export function tooManyDestinations(max: number): Record<string, unknown> {
+  return badRequest([
+    { property: 'messages[].destinations', violation: `At most ${max} destinations per request.` },
+  ]);
+}
+
 /**
  * The documented 200 answer: one entry per destination, status PENDING/MESSAGE_ACCEPTED. A
- * destination that brought its own messageId keeps it, as Infobip does.
+ * destination that brought its own messageId keeps it, as Infobip does — unless `ownMessageIds`
+ * (the built-in sandbox): then every destination gets a fresh id, so no caller can choose the id its
+ * reports will name.
  */
-export function acceptSendRequest(body: SendRequestBody): {
+export function acceptSendRequest(
+  body: SendRequestBody,
+  options: { ownMessageIds?: boolean } = {},
+): {
   response: { bulkId: string; messages: unknown[] };
   accepted: AcceptedDestination[];
 } {
@@ -81,7 +101,7 @@ export function acceptSendRequest(body: SendRequestBody): {
     const destinations =
       (message.destinations as Array<{ to: string; messageId?: string }> | undefined) ?? [];
     return destinations.map((destination) => ({
-      messageId: destination.messageId ?? randomUUID(),
+      messageId: (!options.ownMessageIds && destination.messageId) || randomUUID(),
       channel: String(message.channel),
       sender: String(message.sender),
       destination: destination.to,

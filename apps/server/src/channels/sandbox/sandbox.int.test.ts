@@ -7,13 +7,14 @@ import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
 import { insertTestUser } from '../../modules/users/test-helpers.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { incomingTextPayload } from '../infobip/fake-events.ts';
+import { deliveryReportPayload, incomingTextPayload } from '../infobip/fake-events.ts';
 import {
   createTestConnection,
   eventually,
   postWebhook,
   type TestConnection,
 } from '../infobip/test-support.ts';
+import { SANDBOX_MAX_DESTINATIONS } from './sandbox.service.ts';
 import { SANDBOX_BASE_PATH } from './sandbox-address.ts';
 
 let app: App;
@@ -128,15 +129,18 @@ describe('sandbox provider: POST /sandbox/infobip/messages-api/1/messages', () =
     expect(viber.statusCode).toBe(403);
   });
 
-  it('accepts a valid send with the documented answer, keeping the destination messageId', async () => {
+  it('accepts a valid send with the documented answer, with message ids of its own', async () => {
     const body = textSend(whatsapp.sender);
     const res = await send(body);
     expect(res.statusCode).toBe(200);
+    const messageId = res.json().messages[0]?.messageId;
+    // The client's messageId is not taken: it could name a message of another connection.
+    expect(messageId).not.toBe(body.messages[0]?.destinations[0]?.messageId);
     expect(res.json()).toEqual({
       bulkId: expect.any(String),
       messages: [
         {
-          messageId: body.messages[0]?.destinations[0]?.messageId,
+          messageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
           status: {
             groupId: 1,
             groupName: 'PENDING',
@@ -148,6 +152,67 @@ describe('sandbox provider: POST /sandbox/infobip/messages-api/1/messages', () =
         },
       ],
     });
+  });
+
+  it('refuses more than 20 destinations in one request (400 E400), queuing nothing', async () => {
+    const body = textSend(whatsapp.sender);
+    const [message] = body.messages;
+    if (!message) throw new Error('no message');
+    message.destinations = Array.from({ length: SANDBOX_MAX_DESTINATIONS + 1 }, (_, i) => ({
+      to: `3859100${String(i).padStart(5, '0')}`,
+      messageId: crypto.randomUUID(),
+    }));
+    const jobs = async () =>
+      (await db.pool.query("select count(*)::int as n from pgboss.job where name = 'sandbox.post-report'"))
+        .rows[0]?.n;
+    const before = await jobs();
+    const res = await send(body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      errorCode: 'E400',
+      violations: [{ violation: 'At most 20 destinations per request.' }],
+    });
+    expect(await jobs()).toBe(before);
+  });
+});
+
+describe('reports are scoped to the connection that posts them', () => {
+  it("a connection's reports move only the messages it sends, never another connection's", async () => {
+    const real = await createTestConnection(ctx, { channel: 'WHATSAPP', baseUrl: 'http://127.0.0.1:9' });
+    const conversationId = await conversationOn(real);
+    const { message } = await sendAgentMessage(ctx.events, supervisor, conversationId, {
+      contentType: 'TEXT',
+      content: { text: 'Sent through the real line' },
+    });
+    const providerId = `real-${crypto.randomUUID()}`;
+    await db.pool.query(
+      "update messages set delivery_state = 'SENT', provider_message_id = $2 where id = $1",
+      [message.id, providerId],
+    );
+    const report = (messageId: string) =>
+      deliveryReportPayload({
+        messageId,
+        channel: 'WHATSAPP',
+        sender: real.sender,
+        destination: message.toAddress,
+      });
+    const allProcessed = (connectionId: string) =>
+      eventually(async () => {
+        const { rows } = await db.pool.query<{ n: number }>(
+          'select count(*)::int as n from inbound_events where connection_id = $1 and processed_at is null',
+          [connectionId],
+        );
+        return rows[0]?.n === 0 ? true : undefined;
+      }, 'processed reports');
+    // Through the sandbox connection, by the provider's id and by our own id: nothing moves.
+    for (const id of [providerId, message.id]) {
+      expect((await postWebhook(app, whatsapp, report(id))).statusCode).toBe(200);
+    }
+    await allProcessed(whatsapp.id);
+    expect(await stateOf(message.id)).not.toBe('DELIVERED');
+    // The connection that sent it is believed.
+    expect((await postWebhook(app, real, report(providerId))).statusCode).toBe(200);
+    await reachState(message.id, 'DELIVERED');
   });
 });
 
@@ -171,10 +236,11 @@ describe('sandbox provider: a reply really goes out and its ticks advance', () =
     // DELIVERED comes first; a poll may miss the short SENT step, never the order.
     expect(seen.indexOf('DELIVERED')).toBeLessThan(seen.indexOf('SEEN'));
     expect(seen).not.toContain('FAILED');
-    // The reports came through the real webhook and were stored like any provider's.
+    // The reports came through the real webhook and were stored like any provider's, naming the
+    // sandbox's own id for the message.
     const { rows } = await db.pool.query<{ n: number }>(
-      `select count(*)::int as n from inbound_events
-       where connection_id = $1 and payload::text like '%' || $2 || '%'`,
+      `select count(*)::int as n from inbound_events e join messages m on m.id = $2
+       where e.connection_id = $1 and e.payload::text like '%' || m.provider_message_id || '%'`,
       [whatsapp.id, message.id],
     );
     expect(rows[0]?.n).toBe(2);
@@ -188,8 +254,8 @@ describe('sandbox provider: a reply really goes out and its ticks advance', () =
     });
     await reachState(message.id, 'DELIVERED');
     const { rows } = await db.pool.query<{ event: string }>(
-      `select data->>'event' as event from pgboss.job where name = 'sandbox.post-report'
-       and data->'destination'->>'messageId' = $1`,
+      `select data->>'event' as event from pgboss.job j join messages m on m.id = $1
+       where j.name = 'sandbox.post-report' and j.data->'destination'->>'messageId' = m.provider_message_id`,
       [message.id],
     );
     expect(rows.map((r) => r.event)).toEqual(['DELIVERY']);

@@ -5,7 +5,13 @@ import {
 } from '../../modules/channel-connections/channel-connections.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { parleyChannelOf } from '../infobip/mapper.ts';
-import { acceptSendRequest, infobipErrorBody, readSendRequest } from '../infobip/simulated-api.ts';
+import {
+  acceptSendRequest,
+  destinationCount,
+  infobipErrorBody,
+  readSendRequest,
+  tooManyDestinations,
+} from '../infobip/simulated-api.ts';
 import { isSandboxBaseUrl } from './sandbox-address.ts';
 import { enqueueSandboxReports } from './sandbox-reports.jobs.ts';
 
@@ -14,6 +20,9 @@ export interface SandboxAnswer {
   status: number;
   body: unknown;
 }
+
+/** Destinations one sandbox request may carry: each queues report jobs, so a key holder cannot flood the job queue. */
+export const SANDBOX_MAX_DESTINATIONS = 20;
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -36,8 +45,10 @@ async function connectionsOfKey(ctx: AppContext, authorization: string | undefin
  * `POST /messages-api/1/messages` of the sandbox: authenticates like Infobip (`App <key>` of a
  * connection pointed at the sandbox; 401 otherwise), checks the body against the reference (400
  * with violations), refuses a channel and sender that key does not carry (403), and answers the
- * documented 200. Each destination then gets its delivery report, and a seen report a moment
- * later, posted to Parley's own webhook for that connection. Nothing leaves this machine.
+ * documented 200 — with message ids of its own (a request's `destinations[].messageId` is ignored)
+ * and at most SANDBOX_MAX_DESTINATIONS destinations (else 400). Each destination then gets its
+ * delivery report, and a seen report a moment later, posted to Parley's own webhook for that
+ * connection. Nothing leaves this machine.
  */
 export async function acceptSandboxSend(
   ctx: AppContext,
@@ -48,6 +59,9 @@ export async function acceptSandboxSend(
   if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
   const request = readSendRequest(raw);
   if (!request.ok) return { status: 400, body: request.error };
+  if (destinationCount(request.body) > SANDBOX_MAX_DESTINATIONS) {
+    return { status: 400, body: tooManyDestinations(SANDBOX_MAX_DESTINATIONS) };
+  }
 
   const connectionOf = (channel: unknown, sender: unknown): ChannelConnectionRow | undefined => {
     const ours = parleyChannelOf(String(channel));
@@ -63,7 +77,8 @@ export async function acceptSandboxSend(
       ),
     };
   }
-  const { response, accepted } = acceptSendRequest(request.body);
+  // Fresh message ids: reports name them, and a key holder must not pick another message's id.
+  const { response, accepted } = acceptSendRequest(request.body, { ownMessageIds: true });
   const sentAt = new Date();
   for (const destination of accepted) {
     const connection = connectionOf(destination.channel, destination.sender) as ChannelConnectionRow;

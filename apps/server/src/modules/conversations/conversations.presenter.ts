@@ -1,11 +1,12 @@
-import type {
-  Conversation,
-  ConversationListItem,
-  LogValue,
-  MessagePreview,
-  PersonRef,
-  TagRef,
-  TimelineItem,
+import {
+  type Conversation,
+  type ConversationListItem,
+  type LogValue,
+  type MessagePreview,
+  type PersonRef,
+  previewText,
+  type TagRef,
+  type TimelineItem,
 } from '@parley/contracts';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Orm } from '../../platform/db/client.ts';
@@ -24,7 +25,6 @@ import { unreadCounts } from './read-state.service.ts';
 // One presenter per entity (ARCHITECTURE §4): every list, get, realtime push and mutation answer
 // shapes conversations and timeline entries here, in a fixed number of queries per batch.
 
-const PREVIEW_LENGTH = 200;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 async function tagsOf(orm: Orm, ids: readonly string[]): Promise<Map<string, TagRef[]>> {
@@ -132,12 +132,6 @@ export async function presentConversation(db: Db, id: string, viewerUserId: stri
   const [conversation] = await presentConversations(db, [id], viewerUserId);
   if (!conversation) throw notFound('Conversation');
   return conversation;
-}
-
-/** What a list row shows of a message: its text, else caption, file name or place. */
-function previewText(content: MessageContent): string {
-  const text = content.text ?? content.caption ?? content.fileName ?? content.name ?? content.address ?? '';
-  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
 }
 
 async function lastCustomerMessages(orm: Orm, ids: readonly string[]): Promise<Map<string, MessagePreview>> {

@@ -1,6 +1,8 @@
 import type { CustomerChangeKind } from '@parley/contracts';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, or } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
+import { conversations } from '../conversations/conversations.schema.ts';
+import { type Viewer, visibleTo } from '../conversations/conversations.visibility.ts';
 import { users } from '../users/users.schema.ts';
 import { type CustomerChangeDetails, customerChanges } from './customer-changes.schema.ts';
 
@@ -29,17 +31,28 @@ export async function insertChanges(tx: Orm, changes: readonly NewCustomerChange
   );
 }
 
-/** The newest changes of a profile with the actor's display name. */
+/**
+ * The newest changes of a profile with the actor's display name. A change about a conversation the
+ * viewer may not see (D4) is left out: its number, address and id are that conversation's.
+ */
 export function listChanges(
   orm: Orm,
   customerId: string,
   limit: number,
+  viewer: Viewer,
 ): Promise<Array<{ change: CustomerChangeRow; actorName: string | null }>> {
+  const visible = visibleTo(viewer);
   return orm
     .select({ change: customerChanges, actorName: users.displayName })
     .from(customerChanges)
     .leftJoin(users, eq(users.id, customerChanges.actorUserId))
-    .where(eq(customerChanges.customerId, customerId))
+    .leftJoin(conversations, eq(conversations.id, customerChanges.conversationId))
+    .where(
+      and(
+        eq(customerChanges.customerId, customerId),
+        visible && or(isNull(customerChanges.conversationId), visible),
+      ),
+    )
     .orderBy(desc(customerChanges.createdAt), desc(customerChanges.id))
     .limit(limit);
 }

@@ -25,6 +25,16 @@ describe('customer CSV', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(cellValue("'+385")).toBe('+385');
     expect(cellValue("'plain")).toBe("'plain");
+    // A `;` list separator splits the cell in some locales: a part after it must not run either.
+    expect(csvCell('VIP;=HYPERLINK("x")')).toBe('"\'VIP;=HYPERLINK(""x"")"');
+    expect(csvCell('a;-1')).toBe(`"'a;-1"`);
+    expect(csvCell('a;@b')).toBe(`"'a;@b"`);
+    expect(csvCell('a;\tb')).toBe(`"'a;\tb"`);
+    expect(csvCell('VIP;Newsletter')).toBe('"VIP;Newsletter"');
+    for (const v of ['VIP;=HYPERLINK("x")', 'a;-1', "'a;b", 'VIP;Newsletter']) {
+      const parsed = parseCsv(csvRow([v, 'x']));
+      expect(parsed.ok && parsed.records[0]?.fields.map(cellValue)).toEqual([v, 'x']);
+    }
   });
 
   it('numbers records by the line they start on and skips blank lines', () => {

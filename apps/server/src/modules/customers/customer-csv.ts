@@ -60,14 +60,17 @@ export function parseCsv(text: string): CsvParse {
   return { ok: true, records };
 }
 
-// Spreadsheets run a cell starting with these as a formula (CSV injection). Export puts a `'`
-// before such a cell (and before one already starting with `'`); import drops exactly that `'`.
-const GUARDED = /^[=+\-@\t\r']/;
+// Spreadsheets run a cell starting with these as a formula (CSV injection). Spreadsheets in
+// locales whose list separator is `;` (Excel in much of Europe) split an unquoted cell at each `;`,
+// so a part after a `;` starts a cell of its own there. Export puts a `'` before a cell starting
+// with these, or holding a `;` followed by one of them (and before one already starting with `'`),
+// and quotes every cell holding a `;`, so no part of it starts a cell; import drops exactly that `'`.
+const GUARDED = /^[=+\-@\t\r']|;[=+\-@\t\r]/;
 
 /** A value as an exported cell: guarded against formulas, quoted when it must be. */
 export function csvCell(value: string): string {
   const guarded = GUARDED.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+  return /[",;\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
 /** An imported cell's value: the export's formula guard removed, surrounding spaces trimmed. */

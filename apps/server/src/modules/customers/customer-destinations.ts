@@ -1,15 +1,13 @@
 import type { Orm } from '../../platform/db/client.ts';
 import { conflict } from '../../platform/errors.ts';
 import { isUniqueViolation } from '../users/users.repo.ts';
-import type { Destination } from './customer-values.ts';
+import { type Destination, destinationKey } from './customer-values.ts';
 import {
   deleteDestinations,
   findCustomersByDestinations,
   insertDestinations,
   listDestinations,
 } from './customers.repo.ts';
-
-const keyOf = (d: Destination) => `${d.channel}\u0000${d.address}`;
 
 /** Refuses with `conflict` when another profile owns one of these addresses, naming that profile. */
 export async function refuseTakenDestinations(
@@ -55,16 +53,16 @@ export async function replaceDestinations(
   wanted: readonly Destination[],
 ): Promise<void> {
   const current = await listDestinations(tx, [customerId]);
-  const wantedKeys = new Set(wanted.map(keyOf));
-  const currentKeys = new Set(current.map(keyOf));
+  const wantedKeys = new Set(wanted.map(destinationKey));
+  const currentKeys = new Set(current.map(destinationKey));
   await deleteDestinations(
     tx,
     customerId,
-    current.filter((d) => !wantedKeys.has(keyOf(d))),
+    current.filter((d) => !wantedKeys.has(destinationKey(d))),
   );
   await addDestinations(
     tx,
     customerId,
-    wanted.filter((d) => !currentKeys.has(keyOf(d))),
+    wanted.filter((d) => !currentKeys.has(destinationKey(d))),
   );
 }

@@ -18,7 +18,13 @@ import {
   LIST_SEPARATOR,
   parseDestinationsCell,
 } from './customer-csv-columns.ts';
-import { applyAttributes, checkAttributes, checkDestinations, distinctTags } from './customer-values.ts';
+import {
+  applyAttributes,
+  checkAttributes,
+  checkDestinations,
+  destinationKey,
+  distinctTags,
+} from './customer-values.ts';
 import {
   findCustomersByDestinations,
   insertProfiles,
@@ -135,7 +141,7 @@ async function destinationProblems(
   const firstLine = new Map<string, number>();
   for (const { line, profile } of rows) {
     for (const d of profile.destinations) {
-      const key = `${d.channel}\u0000${d.address}`;
+      const key = destinationKey(d);
       const earlier = firstLine.get(key);
       if (earlier === undefined) firstLine.set(key, line);
       else problems.push({ line, message: `${d.channel} ${d.address} is also on line ${earlier}` });
@@ -146,7 +152,7 @@ async function destinationProblems(
     rows.flatMap((r) => r.profile.destinations),
   );
   for (const o of owners) {
-    const line = firstLine.get(`${o.channel}\u0000${o.address}`) ?? 1;
+    const line = firstLine.get(destinationKey(o)) ?? 1;
     const who = o.customer.name ?? 'an unnamed customer';
     problems.push({ line, message: `${o.channel} ${o.address} already belongs to ${who}` });
   }

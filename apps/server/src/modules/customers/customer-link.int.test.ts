@@ -140,4 +140,28 @@ describe('linking and unlinking a conversation (D6)', () => {
     expect([invisible.status, codeOf(invisible)]).toEqual([404, 'not_found']);
     expect((await link(secret.id, c.id, w.supervisor)).status).toBe(200);
   });
+
+  it('runs concurrently with merges of the linked profile without deadlocks or lost links', async () => {
+    for (let i = 0; i < 12; i++) {
+      const address = nextAddress();
+      const merged = await w.createCustomer({
+        name: `Dup ${i}`,
+        destinations: [{ channel: 'SMS', address }],
+      });
+      const kept = await w.createCustomer({ name: `Kept ${i}` });
+      const other = await w.createCustomer({ name: `Other ${i}` });
+      const conversationId = await inbound(address);
+      // Half the links go to the kept profile itself, half to a third one.
+      const target = i % 2 === 0 ? kept.id : other.id;
+      const [linked, merge] = await Promise.all([
+        link(conversationId, target, w.supervisor),
+        w.call(w.supervisor, 'POST', `/api/customers/${kept.id}/merge`, { mergedCustomerId: merged.id }),
+      ]);
+      expect(merge.status, JSON.stringify(merge.body)).toBe(200);
+      expect([200, 409], JSON.stringify(linked.body)).toContain(linked.status);
+      const now = (await w.call(w.supervisor, 'GET', `/api/conversations/${conversationId}`)).body;
+      expect(now.customer.id).toBe(linked.status === 200 ? target : kept.id);
+      expect((await w.call(w.supervisor, 'GET', `/api/customers/${merged.id}`)).status).toBe(404);
+    }
+  });
 });

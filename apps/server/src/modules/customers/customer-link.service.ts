@@ -1,4 +1,4 @@
-import { notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
 import { type Actor, canEdit, enforce } from '../conversations/conversations.policy.ts';
 import {
@@ -19,6 +19,12 @@ import {
   updateCustomerRow,
 } from './customers.repo.ts';
 
+/** How often a link starts over when a merge or another link moved the conversation meanwhile. */
+const LINK_ATTEMPTS = 3;
+
+/** The conversation's customer changed between the read and the lock: start over. */
+class CustomerMoved extends Error {}
+
 /**
  * Links a conversation to a customer, or unlinks it (null) from the wrong one (D6), with the
  * conversation's address following, so the next inbound message from it is recognised right:
@@ -28,8 +34,31 @@ import {
  *   the old one; a third profile holding it keeps it.
  * A CLOSED conversation is refused (D2). The change is recorded on both profiles and pushed as
  * `conversation.updated`.
+ *
+ * Locks are taken in the order merge and delete take them — the profiles first (id order), then the
+ * conversation — so a link racing a merge of its profile waits instead of deadlocking. When the
+ * conversation's customer changed between the first read and its lock (a merge moved it), the link
+ * starts over; after a few such races it is refused with `conflict` (409).
  */
-export function setConversationCustomer(
+export async function setConversationCustomer(
+  events: Events,
+  actor: Actor,
+  conversationId: string,
+  customerId: string | null,
+): Promise<ConversationRow> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await linkOnce(events, actor, conversationId, customerId);
+    } catch (error) {
+      if (!(error instanceof CustomerMoved)) throw error;
+      if (attempt >= LINK_ATTEMPTS) {
+        throw conflict("The conversation's customer changed meanwhile; reload it and try again");
+      }
+    }
+  }
+}
+
+function linkOnce(
   events: Events,
   actor: Actor,
   conversationId: string,
@@ -47,11 +76,16 @@ export function setConversationCustomer(
         customerAddress: seen.customerAddress,
       });
     }
+    const locked = await lockCustomers(
+      tx,
+      [seen.customerId, customerId].filter((id): id is string => id !== null),
+    );
+    if (customerId && !locked.some((c) => c.id === customerId)) throw notFound('Customer');
     const conv = await findConversationForUpdate(tx, conversationId);
     if (!conv) throw notFound('Conversation');
+    if (conv.customerId !== seen.customerId) throw new CustomerMoved();
     enforce(canEdit(conv));
     if (conv.customerId === customerId) return conv;
-    if (customerId && (await lockCustomers(tx, [customerId])).length === 0) throw notFound('Customer');
 
     const previous = conv.customerId;
     let removedFromPrevious = false;

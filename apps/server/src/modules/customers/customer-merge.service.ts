@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
 import type { Actor } from '../conversations/conversations.policy.ts';
@@ -24,7 +24,8 @@ const actorUserId = (actor: Actor) => ('userId' in actor ? actor.userId : null);
  * Merges duplicate profile `mergedId` into `keptId` in one transaction (D6): its addresses, tags
  * and conversations (open and closed) move to the kept profile; its field and attribute values
  * fill the kept profile's empty ones (the kept profile wins where both have one); it is deleted
- * and the merge is recorded on the kept profile, whose history it also takes over.
+ * and the merge is recorded on the kept profile, whose history it also takes over. Locks the two
+ * profiles (id order) before their conversations, as linking does, so the two cannot deadlock.
  */
 export function mergeCustomers(
   events: Events,
@@ -53,7 +54,13 @@ export function mergeCustomers(
       ...tags.filter((t) => t.customerId === mergedId),
     ];
     await replaceTags(tx, keptId, distinctTags(ordered.map((t) => t.name)));
-    const theirs = await tx.select().from(conversations).where(eq(conversations.customerId, mergedId));
+    // Profiles first, then their conversations (in id order): the order a link takes them in.
+    const theirs = await tx
+      .select()
+      .from(conversations)
+      .where(eq(conversations.customerId, mergedId))
+      .orderBy(asc(conversations.id))
+      .for('update');
     for (const conv of theirs) {
       const updated = await updateConversationRow(tx, conv.id, { customerId: keptId });
       emitConversation(scope, 'conversation.updated', updated, actor, { changes: { customerId: keptId } });

@@ -62,7 +62,8 @@ export interface Destination {
   address: string;
 }
 
-const destinationKey = (d: Destination) => `${d.channel}\u0000${d.address}`;
+/** One string per (channel, address), for sets and maps of destinations. */
+export const destinationKey = (d: Destination): string => `${d.channel}\u0000${d.address}`;
 
 /** The destinations with exact repeats dropped, as given (services trust their callers' addresses). */
 export function distinctDestinations(input: readonly Destination[]): Destination[] {

@@ -62,7 +62,7 @@ export async function presentCustomerDetail(
       .where(and(eq(conversations.customerId, row.id), visibleTo(viewer)))
       .orderBy(desc(conversations.createdAt), desc(conversations.id))
       .limit(CARD_HISTORY_MAX),
-    listChanges(orm, row.id, CHANGES_MAX),
+    listChanges(orm, row.id, CHANGES_MAX, viewer),
   ]);
   const presented: CustomerConversation[] = history.map((c) => ({
     ...c,

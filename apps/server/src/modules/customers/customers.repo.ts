@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '@parley/contracts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { customerDestinations, customers, customerTags } from './customers.schema.ts';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -185,7 +186,7 @@ const nameKey = sql`lower(coalesce(${customers.name}, ''))`;
 /** A typed phone number ("+385 91-123") searches for its digits, as addresses store them. */
 function searchPattern(query: string): string {
   const q = /^[+\d\s\-().]*\d[+\d\s\-().]*$/.test(query) ? query.replace(/\D/g, '') : query.toLowerCase();
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return containsPattern(q);
 }
 
 /**

@@ -262,6 +262,24 @@ describe('customer profiles', () => {
       city: 'Madrid',
       attributes: { VIP: true, Language: 'es' },
     });
+
+    // Creating a profile is held to the same rule: an agent gives no view-only field a value.
+    const create = (who: typeof w.agent, body: object) =>
+      w.call(who, 'POST', '/api/customers', { name: 'New One', destinations: [], ...body });
+    const viewOnly = await create(w.agent, { attributes: { VIP: true } });
+    expect([viewOnly.status, codeOf(viewOnly)]).toEqual([403, 'attribute_not_editable']);
+    const viewOnlyCountry = await create(w.agent, { country: 'Spain' });
+    expect([viewOnlyCountry.status, codeOf(viewOnlyCountry)]).toEqual([403, 'attribute_not_editable']);
+    // Empty values, editable fields, destinations and tags are the agent's to give.
+    const allowed = await create(w.agent, {
+      attributes: { Language: 'es', VIP: null },
+      country: '',
+      city: 'Madrid',
+      tags: ['new'],
+      destinations: [{ channel: 'SMS', address: '385917770001' }],
+    });
+    expect(allowed.status, JSON.stringify(allowed.body)).toBe(201);
+    expect((await create(w.supervisor, { attributes: { VIP: true }, country: 'Spain' })).status).toBe(201);
     await w.call(w.supervisor, 'PUT', '/api/customer-card', { fields: [] });
   });
 
@@ -286,6 +304,21 @@ describe('customer profiles', () => {
       secret.id,
       open.id,
     ]);
+    // The recorded changes name conversations too: those the viewer may not see are left out.
+    const other = await w.createCustomer({ name: 'Other Holder' });
+    for (const c of [open, secret]) {
+      const linked = await w.call(w.supervisor, 'PUT', `/api/conversations/${c.id}/customer`, {
+        customerId: other.id,
+      });
+      expect(linked.status).toBe(200);
+    }
+    const changesOf = async (who: typeof w.agent, id: string) =>
+      ((await w.call(who, 'GET', `/api/customers/${id}`)).body as CustomerDetail).changes.map(
+        (c) => c.conversationId,
+      );
+    expect(await changesOf(w.agent, other.id)).toEqual([open.id]);
+    expect(await changesOf(w.agent, customer.id)).toEqual([open.id]);
+    expect((await changesOf(w.supervisor, other.id)).sort()).toEqual([open.id, secret.id].sort());
   });
 
   it('deletes a profile (supervisors): its conversations stay as unknown customer with their address', async () => {

@@ -84,7 +84,8 @@ export async function registerCustomersRoutes(app: FastifyInstance, ctx: AppCont
     '/api/customers',
     { config: { access: 'agent' }, schema: { body: CreateCustomerRequest, response: { 201: Customer } } },
     async (request, reply) => {
-      const customer = await createCustomer(ctx.events, request.body);
+      const { actor } = callerOf(request);
+      const customer = await createCustomer(ctx.events, request.body, actor);
       return reply.status(201).send(presentCustomer(customer));
     },
   );

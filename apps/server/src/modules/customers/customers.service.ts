@@ -1,4 +1,4 @@
-import { type Gender, STANDARD_FIELDS } from '@parley/contracts';
+import { CUSTOMER_LIMITS, type Gender, STANDARD_FIELDS } from '@parley/contracts';
 import { eq } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
@@ -92,45 +92,28 @@ async function unlessExternalIdTaken<T>(write: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Checks the input's attribute values (every problem reported at once, 400). Addresses are taken as
- * given: the boundaries normalise typed ones (contracts, CSV, People API), while the agent's "+" and
- * inbound paths keep the address exactly as the conversation's thread has it.
+ * Checks the input's attribute values and the profile limits (at most CUSTOMER_LIMITS.destinations
+ * addresses and CUSTOMER_LIMITS.tags tags, whichever path writes: web, People API, CSV import);
+ * every problem reported at once (400). Addresses are taken as given: the boundaries normalise
+ * typed ones (contracts, CSV, People API), while the agent's "+" and inbound paths keep the address
+ * exactly as the conversation's thread has it.
  */
 async function checkInput(tx: Orm, input: CustomerInput) {
   const attributes =
     input.attributes && Object.keys(input.attributes).length > 0
       ? checkAttributes(await listDefinitions(tx), input.attributes)
       : { value: {}, problems: [] };
-  refuseProblems(attributes.problems);
-  return {
-    attributes: attributes.value,
-    destinations: input.destinations && distinctDestinations(input.destinations),
-  };
-}
-
-/**
- * Creates a profile (D6); an address another profile owns is refused with `conflict` naming it.
- * Runs inside a caller's transaction when given joined events (the agent's "+", CSV import).
- */
-export function createCustomer(events: Events, input: NewCustomerInput): Promise<CustomerProfile> {
-  return events.transact(async ({ tx, emit }) => {
-    const checked = await checkInput(tx, input);
-    const customer = await unlessExternalIdTaken(() =>
-      insertCustomer(tx, {
-        name: input.name,
-        gender: input.gender ?? null,
-        city: place(input.city) ?? null,
-        country: place(input.country) ?? null,
-        attributes: applyAttributes({}, checked.attributes),
-        externalId: input.externalId ?? null,
-      }),
+  const destinations = input.destinations && distinctDestinations(input.destinations);
+  const tags = input.tags && distinctTags(input.tags);
+  const problems = [...attributes.problems];
+  if (destinations && destinations.length > CUSTOMER_LIMITS.destinations)
+    problems.push(
+      `A profile has at most ${CUSTOMER_LIMITS.destinations} destinations (${destinations.length} given)`,
     );
-    await addDestinations(tx, customer.id, checked.destinations ?? []);
-    await replaceTags(tx, customer.id, distinctTags(input.tags ?? []));
-    await refreshSearchText(tx, [customer.id]);
-    emit('customer.created', { id: customer.id, name: customer.name });
-    return loadProfile(tx, customer.id);
-  });
+  if (tags && tags.length > CUSTOMER_LIMITS.tags)
+    problems.push(`A profile has at most ${CUSTOMER_LIMITS.tags} tags (${tags.length} given)`);
+  refuseProblems(problems);
+  return { attributes: attributes.value, destinations, tags };
 }
 
 /** A blank place is no place. */
@@ -144,18 +127,63 @@ const standardOf = (input: CustomerInput) => ({
 });
 
 /**
+ * Creates a profile (D6); an address another profile owns is refused with `conflict` naming it.
+ * An agent may not give a value to a field the customer card shows view-only (403
+ * `attribute_not_editable`), as when editing. Internal callers that set no card field (inbound
+ * recognition, the agent's "+" with a name and an address) pass no actor.
+ * Runs inside a caller's transaction when given joined events (the agent's "+", CSV import).
+ */
+export function createCustomer(
+  events: Events,
+  input: NewCustomerInput,
+  actor?: Actor,
+): Promise<CustomerProfile> {
+  return events.transact(async ({ tx, emit }) => {
+    const checked = await checkInput(tx, input);
+    const standard = standardOf(input);
+    if (actor) {
+      enforceCardEditing(actor, (await getCustomerCard(tx)).fields, {
+        standard: STANDARD_FIELDS.filter((f) => standard[f] !== undefined && standard[f] !== null),
+        attributes: Object.keys(checked.attributes).filter((name) => checked.attributes[name] !== null),
+      });
+    }
+    const customer = await unlessExternalIdTaken(() =>
+      insertCustomer(tx, {
+        name: input.name,
+        gender: standard.gender ?? null,
+        city: standard.city ?? null,
+        country: standard.country ?? null,
+        attributes: applyAttributes({}, checked.attributes),
+        externalId: input.externalId ?? null,
+      }),
+    );
+    await addDestinations(tx, customer.id, checked.destinations ?? []);
+    await replaceTags(tx, customer.id, checked.tags ?? []);
+    await refreshSearchText(tx, [customer.id]);
+    emit('customer.created', { id: customer.id, name: customer.name });
+    return loadProfile(tx, customer.id);
+  });
+}
+
+/**
  * Changes a profile. Agents may not change what the customer card shows view-only
  * (`attribute_not_editable`); values equal to the current ones are no change and need no right.
+ * `change` may be computed from the profile as locked in the transaction (the People API's PATCH
+ * appends tags and addresses), so concurrent writes cannot lose each other's changes.
  */
 export function updateCustomer(
   events: Events,
   actor: Actor,
   id: string,
-  input: CustomerInput,
+  change: CustomerInput | ((current: CustomerProfile) => CustomerInput),
 ): Promise<CustomerProfile> {
   return events.transact(async ({ tx, emit }) => {
     const [current] = await lockCustomers(tx, [id]);
     if (!current) throw notFound('Customer');
+    const input =
+      typeof change === 'function'
+        ? change((await withDetails(tx, [current]))[0] as CustomerProfile)
+        : change;
     const checked = await checkInput(tx, input);
     const attributes = applyAttributes(current.attributes, checked.attributes);
     const changedAttributes = Object.keys(checked.attributes).filter(
@@ -175,7 +203,7 @@ export function updateCustomer(
     if (input.externalId !== undefined) values.externalId = input.externalId;
     await unlessExternalIdTaken(() => updateCustomerRow(tx, id, values));
     if (checked.destinations) await replaceDestinations(tx, id, checked.destinations);
-    if (input.tags) await replaceTags(tx, id, distinctTags(input.tags));
+    if (checked.tags) await replaceTags(tx, id, checked.tags);
     await refreshSearchText(tx, [id]);
     emit('customer.updated', { id, actor });
     return loadProfile(tx, id);

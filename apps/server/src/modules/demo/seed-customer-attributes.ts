@@ -1,7 +1,12 @@
 import type { AttributeType, CardSection, CustomerAttributes, StandardField } from '@parley/contracts';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
-import { insertDefinition, replaceCardFields } from '../customers/customer-attributes.repo.ts';
+import {
+  insertDefinition,
+  listCardFields,
+  listDefinitions,
+  replaceCardFields,
+} from '../customers/customer-attributes.repo.ts';
 import { refreshSearchText } from '../customers/customers.repo.ts';
 import { customers, customerTags } from '../customers/customers.schema.ts';
 import { CUSTOMER_TIERS, PLANS } from './demo-people.ts';
@@ -30,7 +35,7 @@ const DEFINITIONS: readonly { name: string; type: AttributeType; options?: reado
   { name: 'Contract renewal', type: 'date' },
   { name: 'Plan', type: 'list', options: PLANS },
   { name: 'Marketing opt-in', type: 'yes_no' },
-  { name: 'Customer since', type: 'number' },
+  { name: 'Customer since', type: 'text' },
 ];
 
 /** The card: five basic fields, the rest behind "See more"; agents edit language, renewal and opt-in. */
@@ -71,27 +76,55 @@ function demoValues(
     'Contract renewal': renewal.toISOString().slice(0, 10),
     Plan: String(raw.plan ?? PLANS[0]),
     'Marketing opt-in': raw.marketingOptIn === true,
-    'Customer since': Number(raw.customerSince ?? createdAt.getUTCFullYear()),
+    'Customer since': String(raw.customerSince ?? createdAt.getUTCFullYear()),
   };
 }
 
-/** Defines the demo attributes, gives every demo customer its values and a few tags, and configures the card. */
-export async function seedCustomerAttributes(tx: Orm, now: Date): Promise<{ attributes: number }> {
+/**
+ * Why the demo attributes cannot be loaded, or null: an installation whose supervisors already
+ * defined attributes of the demo's names, or configured the customer card, keeps its own (the seed
+ * never overwrites them).
+ */
+export async function customerAttributesClash(tx: Orm): Promise<string | null> {
+  const wanted = new Set(DEFINITIONS.map((d) => d.name.toLowerCase()));
+  const clashing = (await listDefinitions(tx)).filter((d) => wanted.has(d.name.toLowerCase()));
+  if (clashing.length > 0)
+    return `customer attributes already exist: ${clashing.map((d) => d.name).join(', ')}`;
+  if ((await listCardFields(tx)).length > 0) return 'the customer card is already configured';
+  return null;
+}
+
+/**
+ * Defines the demo attributes, gives the demo's own customers (`customerIds`, the ones the seed
+ * inserted) their values and a few tags, and configures the card. Refuses (throws) what
+ * customerAttributesClash names, so nothing of an installation's own is replaced.
+ */
+export async function seedCustomerAttributes(
+  tx: Orm,
+  now: Date,
+  customerIds: readonly string[],
+): Promise<{ attributes: number }> {
+  const clash = await customerAttributesClash(tx);
+  if (clash) throw new Error(`demo customer attributes not loaded: ${clash}`);
   const byName = new Map<string, string>();
   for (const d of DEFINITIONS) {
     const row = await insertDefinition(tx, { name: d.name, type: d.type, options: [...(d.options ?? [])] });
     byName.set(d.name, row.id);
   }
   const prng = createPrng(0x5eed_c057);
-  const rows = await tx
-    .select({
-      id: customers.id,
-      attributes: customers.attributes,
-      country: customers.country,
-      createdAt: customers.createdAt,
-    })
-    .from(customers)
-    .orderBy(asc(customers.createdAt), asc(customers.name));
+  const rows =
+    customerIds.length === 0
+      ? []
+      : await tx
+          .select({
+            id: customers.id,
+            attributes: customers.attributes,
+            country: customers.country,
+            createdAt: customers.createdAt,
+          })
+          .from(customers)
+          .where(inArray(customers.id, [...customerIds]))
+          .orderBy(asc(customers.createdAt), asc(customers.name));
   for (const row of rows) {
     const attributes = demoValues(row.attributes, row.country, row.createdAt, prng, now);
     await tx.update(customers).set({ attributes }).where(eq(customers.id, row.id));
@@ -112,7 +145,10 @@ export async function seedCustomerAttributes(tx: Orm, now: Date): Promise<{ attr
       };
     }),
   );
-  await refreshSearchText(tx, 'all');
+  await refreshSearchText(
+    tx,
+    rows.map((r) => r.id),
+  );
   // Statistics for the new search column, so the first searches plan with the trigram index.
   await tx.execute(sql`analyze ${customers}`);
   return { attributes: DEFINITIONS.length };

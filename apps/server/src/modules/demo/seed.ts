@@ -16,7 +16,7 @@ import { insertMessagesSetwise } from './demo-bulk-insert.ts';
 import { demoConnections } from './demo-connections.ts';
 import { DEMO_PASSWORD, DEMO_QUEUES, DEMO_SUPERVISOR_EMAIL, DEMO_USERS } from './demo-people.ts';
 import { generateDemoData } from './generate-demo.ts';
-import { seedCustomerAttributes } from './seed-customer-attributes.ts';
+import { customerAttributesClash, seedCustomerAttributes } from './seed-customer-attributes.ts';
 import { insertDemoTemplates } from './seed-templates.ts';
 
 /** Row counts of what was loaded, or why nothing was. */
@@ -90,6 +90,8 @@ export async function loadDemoData(ctx: CliContext, now = new Date()): Promise<D
     if (clash.length > 0) {
       return { seeded: false, reason: `queues already exist: ${clash.map((q) => q.name).join(', ')}` };
     }
+    const attributesClash = await customerAttributesClash(tx);
+    if (attributesClash) return { seeded: false, reason: attributesClash };
     const [existingDefault] = await tx
       .select({ id: queues.id })
       .from(queues)
@@ -107,7 +109,11 @@ export async function loadDemoData(ctx: CliContext, now = new Date()): Promise<D
     await insertDemoTemplates(tx, data.tags);
     await insertAll(tx, customers, data.customers);
     await insertAll(tx, customerDestinations, data.customerDestinations);
-    await seedCustomerAttributes(tx, now);
+    await seedCustomerAttributes(
+      tx,
+      now,
+      data.customers.map((c) => c.id),
+    );
     // Inserted in creation order so the human numbers grow with time.
     await insertAll(tx, conversations, data.conversations);
     await insertAll(tx, conversationTags, data.conversationTags);

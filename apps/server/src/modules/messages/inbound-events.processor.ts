@@ -89,7 +89,7 @@ export function createInboundEventsProcessor(
     for (const update of mapped.statusUpdates) {
       await changeDeliveryStateInTx(
         scope,
-        { channel: row.channel, providerMessageId: update.providerMessageId },
+        { connectionId: row.connectionId, providerMessageId: update.providerMessageId },
         { state: update.state, ...(update.reason !== undefined && { reason: update.reason }) },
       );
     }

@@ -86,8 +86,12 @@ export async function findMessageById(orm: Orm, id: string): Promise<MessageRow 
   return row;
 }
 
-/** Which outbound message a delivery change is about: ours by id, or the provider's id on a channel. */
-export type DeliveryMatch = { id: string } | { channel: Channel; providerMessageId: string };
+/**
+ * Which outbound message a delivery change is about: ours by id, or the provider's id as reported
+ * through a connection — only a message that connection sends (its channel and sender) matches, so
+ * one connection's reports can never move another connection's messages.
+ */
+export type DeliveryMatch = { id: string } | { connectionId: string; providerMessageId: string };
 
 /** The outbound message a delivery change moved, with what realtime needs to route the update. */
 export interface AdvancedDelivery {
@@ -122,9 +126,12 @@ export async function advanceDeliveryState(
   const where =
     'id' in match
       ? sql`m.id = ${match.id}`
-      : UUID.test(match.providerMessageId)
-        ? sql`m.channel = ${match.channel} and (m.provider_message_id = ${match.providerMessageId} or m.id = ${match.providerMessageId}::uuid)`
-        : sql`m.channel = ${match.channel} and m.provider_message_id = ${match.providerMessageId}`;
+      : sql`${
+          UUID.test(match.providerMessageId)
+            ? sql`(m.provider_message_id = ${match.providerMessageId} or m.id = ${match.providerMessageId}::uuid)`
+            : sql`m.provider_message_id = ${match.providerMessageId}`
+        } and exists (select 1 from channel_connections cc
+          where cc.id = ${match.connectionId} and cc.channel = m.channel and cc.sender = m.from_address)`;
   const setProviderId =
     providerMessageId === undefined ? sql`` : sql`, provider_message_id = ${providerMessageId}`;
   const result = await tx.execute<{

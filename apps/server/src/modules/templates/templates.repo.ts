@@ -1,6 +1,7 @@
 import type { Channel, TemplateLanguage } from '@parley/contracts';
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import type { TagRow } from '../tags/tags.repo.ts';
 import { tags } from '../tags/tags.schema.ts';
 import { templates, templateTags } from './templates.schema.ts';
@@ -17,8 +18,6 @@ export interface TemplateFilter {
   language?: TemplateLanguage;
 }
 
-const containing = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The templates matching the filter, by name (then language). */
 export function listTemplateRows(orm: Orm, filter: TemplateFilter): Promise<TemplateRow[]> {
   const q = filter.q?.trim();
@@ -27,7 +26,9 @@ export function listTemplateRows(orm: Orm, filter: TemplateFilter): Promise<Temp
     .from(templates)
     .where(
       and(
-        q ? or(ilike(templates.name, containing(q)), ilike(templates.text, containing(q))) : undefined,
+        q
+          ? or(ilike(templates.name, containsPattern(q)), ilike(templates.text, containsPattern(q)))
+          : undefined,
         filter.tagId
           ? inArray(
               templates.id,

@@ -31,9 +31,13 @@ export const customerCardKey = ['customer-card'] as const;
 
 const PAGE = 30;
 
-/** Search (name, place, address, tag, attribute value) in keyset pages by name. */
-export function useCustomerSearch(q: string, limit = PAGE) {
+/**
+ * Search (name, place, address, tag, attribute value) in keyset pages by name; the one search of
+ * the customer list and both pickers (`enabled` false pauses it).
+ */
+export function useCustomerSearch(q: string, limit = PAGE, enabled = true) {
   return useInfiniteQuery({
+    enabled,
     queryKey: [...customersKey, 'search', q, limit],
     queryFn: ({ pageParam, signal }) =>
       api.get<CustomerPage>(

@@ -68,15 +68,20 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
   const assignee = useRef<AssigneeSelectHandle>(null);
 
   // D2: opening marks read; so does a customer message arriving while the agent looks at it.
-  useEffect(() => void markConversationRead(queryClient, id), [queryClient, id]);
+  // "Mark as unread" cancels a pending read and waits for one in flight, so the read cannot land last.
   const readTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const readInFlight = useRef<Promise<unknown>>(Promise.resolve());
+  const markRead = useCallback(() => {
+    readInFlight.current = markConversationRead(queryClient, id);
+  }, [queryClient, id]);
+  useEffect(markRead, [markRead]);
   useEffect(() => () => clearTimeout(readTimer.current), []);
   useConversationLive(id, {
     onRemoved: () => setGone(true),
     onInboundMessage: () => {
       if (document.visibilityState !== 'visible') return;
       clearTimeout(readTimer.current);
-      readTimer.current = setTimeout(() => void markConversationRead(queryClient, id), 800);
+      readTimer.current = setTimeout(markRead, 800);
     },
   });
 
@@ -98,7 +103,14 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
 
   const customerName = conv?.customer.name ?? conv?.customer.address ?? 'Customer';
   const { retry, discard } = sender;
-  const markUnreadMessage = markUnread.mutate;
+  const { mutate: markUnreadNow } = markUnread;
+  const markUnreadMessage = useCallback(
+    (messageId: string) => {
+      clearTimeout(readTimer.current);
+      void readInFlight.current.then(() => markUnreadNow(messageId));
+    },
+    [markUnreadNow],
+  );
   const actions = useMemo(
     () => ({
       myUserId: me.id,

@@ -1,4 +1,10 @@
-import type { Conversation, ConversationListItem, MessagePreview, TimelineMessage } from '@parley/contracts';
+import {
+  type Conversation,
+  type ConversationListItem,
+  type MessagePreview,
+  previewText,
+  type TimelineMessage,
+} from '@parley/contracts';
 
 // Pure edits of cached conversation lists, applied from realtime events so lists follow the
 // server without refetching. Each returns the same array when nothing changed, so callers can
@@ -6,9 +12,6 @@ import type { Conversation, ConversationListItem, MessagePreview, TimelineMessag
 
 /** A conversation as `conversation.changed` carries it: without the receiver's unread count. */
 export type SharedConversation = Omit<Conversation, 'unreadCount'>;
-
-/** Mirrors the server presenter's preview length, so a pushed row reads like a fetched one. */
-const PREVIEW_LENGTH = 200;
 
 const NO_TIME = Number.NEGATIVE_INFINITY;
 const timeOf = (iso: string | null) => (iso ? Date.parse(iso) : NO_TIME);
@@ -44,13 +47,11 @@ export function isInMyWork(conversation: SharedConversation, myUserId: string): 
   return conversation.assignee?.id === myUserId && conversation.status !== 'CLOSED';
 }
 
-/** The list preview of a customer message, as the server's presenter cuts it. */
+/** The list preview of a customer message, cut as the server's presenter cuts it. */
 export function previewOf(message: TimelineMessage): MessagePreview {
-  const { content } = message;
-  const text = content.text ?? content.caption ?? content.fileName ?? content.name ?? content.address ?? '';
   return {
     contentType: message.contentType,
-    text: text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text,
+    text: previewText(message.content),
     createdAt: message.createdAt,
   };
 }

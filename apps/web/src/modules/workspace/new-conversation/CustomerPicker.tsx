@@ -3,12 +3,18 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { Customer } from '@parley/contracts';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { customerDisplayName as nameOf } from '../../customers/customer-format.ts';
+import { useCustomerSearch } from '../../customers/customers-api.ts';
 import { channelLabel } from '../channel-icon.tsx';
-import { useCustomerSearch } from './new-conversation-api.ts';
 
-const nameOf = (c: Customer) => c.name ?? c.destinations[0]?.address ?? 'Unnamed customer';
+/** How many matches the field offers (the first page is enough for a picker). */
+const MATCHES = 10;
 
-/** Searches customer profiles by name or destination and picks one (D6). */
+/**
+ * The "+" form's customer field (D6): a searchable select holding the chosen profile, clearable.
+ * It shares the search and the naming with the customers module's CustomerPicker, which is a
+ * different control — a search box with a list of actions, for the link and merge dialogs.
+ */
 export function CustomerPicker({
   value,
   onChange,
@@ -22,8 +28,8 @@ export function CustomerPicker({
   const [query] = useDebouncedValue(search.trim(), 250);
   // While a customer is chosen the box shows their name; searching that again would be noise.
   const searching = !value || search !== nameOf(value);
-  const result = useCustomerSearch(query, searching);
-  const found = result.data?.items ?? [];
+  const result = useCustomerSearch(query, MATCHES, searching);
+  const found = result.data?.pages[0]?.items ?? [];
   const options = value && !found.some((c) => c.id === value.id) ? [value, ...found] : found;
   const byId = new Map(options.map((c) => [c.id, c]));
 
