@@ -3,6 +3,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup.ts')).runStartupBench(),
   ingest: async () => (await import('./ingest.ts')).runIngestBench(),
   'open-conversation': async () => (await import('./open-conversation.ts')).runOpenConversationBench(),
+  routing: async () => (await import('./routing.ts')).runRoutingBench(),
 };
 
 const name = process.argv[2];

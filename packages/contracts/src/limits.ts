@@ -15,6 +15,6 @@ export const LIMITS = {
   passwordMax: 200,
   apiKeyName: 100,
   queueName: 100,
-  /** D1 default capacity: concurrent assigned conversations per agent (no per-agent setting yet). */
+  /** D1 default capacity: concurrent assigned conversations per agent (a supervisor may override it per agent). */
   agentCapacity: 5,
 } as const;

@@ -11,6 +11,8 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
     payload: z.object({ userId: z.uuid(), availability: Availability, changedAt: z.string() }),
   }),
   z.object({ type: z.literal('user.updated'), payload: User }),
+  /** The supervisors' dashboard data changed (at most once a second): refetch GET /api/dashboard. */
+  z.object({ type: z.literal('dashboard.changed'), payload: z.object({ at: z.string() }) }),
   /**
    * A conversation the receiver may see changed. `change` is the domain event
    * (`conversation.assigned`, `message.received` …). The unread count

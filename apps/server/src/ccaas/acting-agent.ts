@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { type Actor, personActor } from '../modules/conversations/conversations.policy.ts';
 import { findUserById, type UserRow } from '../modules/users/users.repo.ts';
 import type { Orm } from '../platform/db/client.ts';
+import { isBotHeader } from './bots/acting-bot.ts';
 import { ccaasInvalidReference } from './errors.ts';
 import { isUuid } from './ids.ts';
 
@@ -38,9 +39,11 @@ export async function headerAgent(request: FastifyRequest, orm: Orm): Promise<Us
 
 /**
  * Who a `/ccaas/1` change is made by: the agent of `x-agent-id` (their D3 rules apply), else the
- * integration itself, which acts as `automation` (like routing: it may assign and move anything).
+ * integration itself, which acts as `automation` (like routing: it may assign and move anything);
+ * so does a bot named there (issue 6: bots answer with their id in `x-agent-id`).
  */
 export async function actingActor(request: FastifyRequest, orm: Orm): Promise<Actor> {
+  if (await isBotHeader(request, orm, AGENT_HEADER)) return { kind: 'automation' };
   const agent = await headerAgent(request, orm);
   return agent ? personActor(agent) : { kind: 'automation' };
 }

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../platform/context.ts';
+import { acceptEmptyJsonBodies } from '../platform/http/empty-json-bodies.ts';
 import { registerAgentRoutes } from './agents/agents.routes.ts';
+import { registerBotRoutes } from './bots/bots.routes.ts';
 import { registerConversationRoutes } from './conversations/conversations.routes.ts';
 import { installCcaasErrorHandler } from './errors.ts';
 import { registerMessageRoutes } from './messages/messages.routes.ts';
 import { registerMetadataRoutes } from './metadata/metadata.routes.ts';
 import { registerNoteRoutes } from './notes/notes.routes.ts';
 import { registerQueueRoutes } from './queues/queues.routes.ts';
+import { registerRoutingRoutes } from './routing/routing.routes.ts';
 import { registerTagRoutes } from './tags/tags.routes.ts';
 import { registerTemplateRoutes } from './templates/templates.routes.ts';
 
@@ -28,23 +31,10 @@ const ROUTE_GROUPS: CcaasRoutes[] = [
   registerMetadataRoutes,
   registerAgentRoutes,
   registerQueueRoutes,
+  registerRoutingRoutes,
+  registerBotRoutes,
   registerTemplateRoutes,
 ];
-
-/**
- * Integrators' HTTP clients often send `Content-Type: application/json` on every request, also on
- * body-less ones such as `POST …/route`; an empty body then means "no body", not a parse error.
- */
-function acceptEmptyJsonBodies(scope: FastifyInstance): void {
-  const parseJson = scope.getDefaultJsonParser('error', 'error');
-  scope.removeContentTypeParser('application/json');
-  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    // parseAs 'string' hands over a string; the type also allows a Buffer for parseAs 'buffer'.
-    const text = body.toString();
-    if (text === '') return done(null, undefined);
-    parseJson(request, text, done);
-  });
-}
 
 /** The Infobip-compatible public API under `/ccaas/1`, for integrators with an API key. */
 export async function registerCcaasModule(app: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../test/app.ts';
 import type { App } from '../app.ts';
+import { createBot } from '../modules/bots/bots.service.ts';
 import type { Actor } from '../modules/conversations/conversations.policy.ts';
 import { addConversationTag, assignConversation } from '../modules/conversations/conversations.service.ts';
 import { connectTestSender } from '../modules/conversations/test-fixtures.ts';
@@ -21,7 +22,7 @@ import { insertTestWhatsAppTemplate } from './templates/test-support.ts';
 // runs against its own fresh world (agent, queue, tagged and assigned conversation with a note),
 // so examples cannot disturb each other.
 
-/** The operations of issue 3 item 6 and issue 8 (templates), by the reference's operationId. */
+/** The operations of issue 3 item 6, issue 8 (templates) and issue 6 (routing, bots), by the reference's operationId. */
 const REQUIRED = [
   'get-conversations',
   'create-conversation',
@@ -33,6 +34,15 @@ const REQUIRED = [
   'change-conversation-assignment',
   'unassign-conversation-agent',
   'route-conversation',
+  'get-routing',
+  'update-routing',
+  'delete-routing',
+  'simulate-routing-result-for-conversation',
+  'get-bots',
+  'setup-bot',
+  'get-bot',
+  'update-bot',
+  'delete-bot',
   'get-messages',
   'create-message',
   'get-notes',
@@ -75,6 +85,12 @@ const REFUSALS: Record<string, { why: string; succeeds: string[] }> = {
     succeeds: ['Sending WHATSAPP message with TEXT content.'],
   },
   'create-note': { why: 'Parley notes are text only', succeeds: ['Text note.'] },
+  'setup-bot': { why: 'the example webhook URL has no scheme, so nothing could POST to it', succeeds: [] },
+  'update-bot': { why: 'the example webhook URL has no scheme, so nothing could POST to it', succeeds: [] },
+  'update-routing': {
+    why: 'the reference gives no request example, so only a body-less PUT is replayed (400); routing.int.test.ts checks saved rules against the schema',
+    succeeds: [],
+  },
 };
 
 /** Operations whose requests act as the conversation's assignee (the reference's `x-agent-id`). */
@@ -87,6 +103,7 @@ interface World {
   noteId: string;
   tagName: string;
   templateId: string;
+  botId: string;
   ourAddress: string;
   customerAddress: string;
 }
@@ -144,6 +161,18 @@ async function createWorld(): Promise<World> {
     channel: null,
     tagIds: [templateTag.id],
   });
+  const { bot } = await createBot(ctx.events, {
+    name: `Bot ${s}`,
+    kind: 'WEBHOOK',
+    enabled: true,
+    channel: 'WHATSAPP',
+    destination: OUR_ADDRESS,
+    webhookUrl: 'https://bots.example.test/hook',
+    sessionTimeoutSeconds: 600,
+    keywordRules: [],
+    handoverKeywords: [],
+    fallbackReply: null,
+  });
   return {
     agentId: agent.id,
     queueId: queue.id,
@@ -151,6 +180,7 @@ async function createWorld(): Promise<World> {
     noteId: note.id,
     tagName: tag.name,
     templateId: template.id,
+    botId: bot.id,
     ourAddress,
     customerAddress,
   };

@@ -22,7 +22,7 @@ import { findConversationsPage } from './conversations.query.ts';
 
 const access = { access: 'api-key' } as const;
 
-/** `/conversations`: list, create, get, PUT, PATCH, assignee, route, and the conversation's tags. */
+/** `/conversations`: list, create, get, PUT, PATCH, assignee, and the conversation's tags (route: ../routing). */
 export async function registerConversationRoutes(scope: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const { db, events } = ctx;
@@ -129,22 +129,6 @@ export async function registerConversationRoutes(scope: FastifyInstance, ctx: Ap
       const conv = await findConversationOr404(db.orm, request.params.conversationId);
       const actor = await actingActor(request, db.orm);
       return toCcaasConversation(await updateConversation(events, db.orm, actor, conv.id, { agentId: null }));
-    },
-  );
-
-  // Routing without rules (D4) leaves a conversation in the Default queue, so re-running it means:
-  // back to the Default queue, unassigned, for the agents there to pick up.
-  app.post(
-    '/conversations/:conversationId/route',
-    { config: access, schema: { params: CcaasConversationParams, response: { 200: CcaasConversation } } },
-    async (request) => {
-      const conv = await findConversationOr404(db.orm, request.params.conversationId);
-      const actor = await actingActor(request, db.orm);
-      const routed = await updateConversation(events, db.orm, actor, conv.id, {
-        queueId: null,
-        agentId: null,
-      });
-      return toCcaasConversation(routed);
     },
   );
 

@@ -158,7 +158,7 @@ function searchCondition(q: string): SQL {
 
 const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
 
-function viewCondition(query: ConversationListQuery, viewer: Viewer): SQL | undefined {
+function viewCondition(query: Pick<ConversationListQuery, 'view'>, viewer: Viewer): SQL | undefined {
   switch (query.view) {
     case 'mine':
       return and(eq(conversations.assigneeUserId, viewer.userId), ne(conversations.status, 'CLOSED'));
@@ -172,7 +172,7 @@ function viewCondition(query: ConversationListQuery, viewer: Viewer): SQL | unde
   }
 }
 
-function filterConditions(query: ConversationListQuery): (SQL | undefined)[] {
+function filterConditions(query: Omit<ConversationListQuery, 'cursor' | 'limit'>): (SQL | undefined)[] {
   return [
     query.status?.length ? inArray(conversations.status, query.status) : undefined,
     query.priority?.length ? inArray(conversations.priority, query.priority) : undefined,
@@ -191,6 +191,29 @@ function filterConditions(query: ConversationListQuery): (SQL | undefined)[] {
     query.createdFrom ? sql`${conversations.createdAt} >= ${query.createdFrom}::timestamptz` : undefined,
     query.createdTo ? sql`${conversations.createdAt} < ${query.createdTo}::timestamptz` : undefined,
   ];
+}
+
+/**
+ * Counts the conversations of a list (view, filters, visibility, and `also` when given), stopping at
+ * `cap + 1` so a huge list stays cheap.
+ */
+export async function countConversations(
+  orm: Orm,
+  query: Omit<ConversationListQuery, 'cursor' | 'limit'>,
+  viewer: Viewer,
+  cap: number,
+  also?: SQL,
+): Promise<{ count: number; capped: boolean }> {
+  const matching = orm
+    .select({ one: sql`1` })
+    .from(conversations)
+    .leftJoin(customers, eq(customers.id, conversations.customerId))
+    .where(and(visibleTo(viewer), viewCondition(query, viewer), ...filterConditions(query), also))
+    .limit(cap + 1)
+    .as('matching');
+  const [row] = await orm.select({ n: sql<number>`count(*)::int` }).from(matching);
+  const n = row?.n ?? 0;
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 
 /** One page of a conversation list as ids (in order) plus the next cursor; the caller presents them. */

@@ -185,7 +185,11 @@ async function restrictingMembers(scope: TxScope, queueId: string | null): Promi
   return listQueueMemberIds(scope.tx, queueId);
 }
 
-async function writeAssignee(
+/**
+ * Writes an assignment decided under the caller's row lock (logged, with its event); callers
+ * check D3 first (assignConversation, and automatic assignment with canAssign).
+ */
+export async function writeAssignee(
   scope: TxScope,
   conv: ConversationRow,
   to: string | null,

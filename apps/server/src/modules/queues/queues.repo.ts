@@ -98,3 +98,23 @@ export async function filterAgentIds(orm: Orm, userIds: readonly string[]): Prom
     );
   return rows.map((r) => r.id);
 }
+
+/** Writes a queue's D4 settings. */
+export async function updateQueueSettingsRow(
+  tx: Orm,
+  id: string,
+  patch: Partial<
+    Pick<
+      QueueRow,
+      'autoAssign' | 'algorithm' | 'stickyAgentDays' | 'onAgentUnavailable' | 'workingHours' | 'awayReply'
+    >
+  >,
+): Promise<QueueRow> {
+  const [row] = await tx
+    .update(queues)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(queues.id, id))
+    .returning();
+  if (!row) throw new Error(`queue ${id} vanished inside its transaction`);
+  return row;
+}

@@ -2,8 +2,10 @@ import {
   CreateQueueRequest,
   Queue,
   QueueList,
+  QueueSettingsResponse,
   SetQueueMembersRequest,
   UpdateQueueRequest,
+  UpdateQueueSettingsRequest,
 } from '@parley/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,6 +14,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { currentUser } from '../../platform/http/access.ts';
 import { personActor } from '../conversations/conversations.policy.ts';
+import { presentQueueSettings, updateQueueSettings } from './queue-settings.service.ts';
 import { presentQueue, presentQueues } from './queues.presenter.ts';
 import { findQueueById, listQueues } from './queues.repo.ts';
 import {
@@ -84,5 +87,32 @@ export async function registerQueuesRoutes(app: FastifyInstance, ctx: AppContext
       if (!queue) throw notFound('Queue');
       return presentQueue(ctx.db.orm, queue);
     },
+  );
+
+  r.get(
+    '/api/queues/:id/settings',
+    {
+      config: { access: 'supervisor' },
+      schema: { params: IdParams, response: { 200: QueueSettingsResponse } },
+    },
+    async (request) => {
+      const queue = await findQueueById(ctx.db.orm, request.params.id);
+      if (!queue) throw notFound('Queue');
+      return presentQueueSettings(queue);
+    },
+  );
+
+  r.patch(
+    '/api/queues/:id/settings',
+    {
+      config: { access: 'supervisor' },
+      schema: {
+        params: IdParams,
+        body: UpdateQueueSettingsRequest,
+        response: { 200: QueueSettingsResponse },
+      },
+    },
+    async (request) =>
+      presentQueueSettings(await updateQueueSettings(ctx.events, request.params.id, request.body)),
   );
 }

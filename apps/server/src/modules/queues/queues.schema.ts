@@ -1,5 +1,17 @@
+import type { AssignmentAlgorithm, UnavailableHandling, WorkingHours } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { timestamptz } from '../../platform/db/columns.ts';
 import { users } from '../users/users.schema.ts';
 
@@ -16,10 +28,21 @@ export const queues = pgTable(
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
     deletedAt: timestamptz('deleted_at'),
+    /** D4 automatic assignment on/off and how it picks an agent (docs/routing.md). */
+    autoAssign: boolean('auto_assign').notNull().default(false),
+    algorithm: text('algorithm').notNull().default('ROUND_ROBIN').$type<AssignmentAlgorithm>(),
+    /** Prefer the customer's last agent within this many days; null = off. */
+    stickyAgentDays: integer('sticky_agent_days'),
+    onAgentUnavailable: text('on_agent_unavailable').notNull().default('KEEP').$type<UnavailableHandling>(),
+    /** Null = always open. */
+    workingHours: jsonb('working_hours').$type<WorkingHours>(),
+    awayReply: text('away_reply'),
   },
   (t) => [
     uniqueIndex('queues_name_key').on(sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),
     uniqueIndex('queues_single_default_key').on(t.isDefault).where(sql`${t.isDefault}`),
+    check('queues_algorithm_check', sql`${t.algorithm} in ('ROUND_ROBIN', 'LEAST_LOAD')`),
+    check('queues_on_agent_unavailable_check', sql`${t.onAgentUnavailable} in ('KEEP', 'RETURN_TO_QUEUE')`),
   ],
 );
 
@@ -34,6 +57,8 @@ export const queueMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
+    /** When automatic assignment last gave this member a conversation of the queue (round robin turn). */
+    lastAssignedAt: timestamptz('last_assigned_at'),
   },
   (t) => [primaryKey({ columns: [t.queueId, t.userId] }), index('queue_members_user_idx').on(t.userId)],
 );

@@ -12,17 +12,22 @@ describe('nav registry', () => {
   it('shows supervisors the Tags and Templates settings, not the admin ones', () => {
     expect(visibleNav(NAV, ['supervisor']).map((e) => e.label)).toEqual([
       'My work',
+      'Dashboard',
       'Customers',
       'Team',
       'Settings',
     ]);
     expect(paths(['supervisor'])).toEqual([
       '/my-work',
+      '/dashboard',
       '/customers',
       '/team',
       '/settings/tags',
       '/settings/templates',
       '/settings/customer-card',
+      '/settings/queues',
+      '/settings/routing',
+      '/settings/bots',
     ]);
   });
 

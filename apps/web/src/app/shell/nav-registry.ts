@@ -1,18 +1,26 @@
 import type { Role } from '@parley/contracts';
 import {
   IconAddressBook,
+  IconArrowsSplit,
+  IconGauge,
   IconId,
   IconInbox,
   IconKey,
+  IconRobot,
   IconSettings,
+  IconStack2,
   IconTags,
   IconTemplate,
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
+import { BotsPage } from '../../modules/bots/BotsPage.tsx';
 import { CustomerCardSettingsPage } from '../../modules/customers/CustomerCardSettingsPage.tsx';
 import { CustomersPage } from '../../modules/customers/CustomersPage.tsx';
+import { DashboardPage } from '../../modules/dashboard/DashboardPage.tsx';
+import { QueuesPage } from '../../modules/queues/QueuesPage.tsx';
+import { RoutingRulesPage } from '../../modules/routing/RoutingRulesPage.tsx';
 import { ApiKeysPage } from '../../modules/settings/ApiKeysPage.tsx';
 import { UsersPage } from '../../modules/settings/UsersPage.tsx';
 import { TagsPage } from '../../modules/tags/TagsPage.tsx';
@@ -48,6 +56,7 @@ export type NavEntry = NavScreen | NavGroup;
  */
 export const NAV: NavEntry[] = [
   { label: 'My work', path: '/my-work', icon: IconInbox, screen: MyWorkPage, roles: ['agent', 'supervisor'] },
+  { label: 'Dashboard', path: '/dashboard', icon: IconGauge, screen: DashboardPage, roles: ['supervisor'] },
   {
     label: 'Customers',
     path: '/customers',
@@ -78,6 +87,21 @@ export const NAV: NavEntry[] = [
         screen: CustomerCardSettingsPage,
         roles: ['supervisor'],
       },
+      {
+        label: 'Queues',
+        path: '/settings/queues',
+        icon: IconStack2,
+        screen: QueuesPage,
+        roles: ['supervisor'],
+      },
+      {
+        label: 'Routing',
+        path: '/settings/routing',
+        icon: IconArrowsSplit,
+        screen: RoutingRulesPage,
+        roles: ['supervisor'],
+      },
+      { label: 'Bots', path: '/settings/bots', icon: IconRobot, screen: BotsPage, roles: ['supervisor'] },
     ],
   },
 ];
