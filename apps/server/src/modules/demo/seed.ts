@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { CliContext } from '../../platform/cli-context.ts';
 import type { Orm } from '../../platform/db/client.ts';
+import { agentCapacities } from '../assignment/assignment.schema.ts';
 import { channelConnections } from '../channel-connections/channel-connections.schema.ts';
 import { conversationLog } from '../conversations/conversation-log.schema.ts';
 import { conversationReads, recentlyViewed } from '../conversations/conversation-reads.schema.ts';
@@ -13,6 +14,7 @@ import { tags } from '../tags/tags.schema.ts';
 import { hashPassword } from '../users/passwords.ts';
 import { users } from '../users/users.schema.ts';
 import { insertMessagesSetwise } from './demo-bulk-insert.ts';
+import { demoCapacities } from './demo-capacities.ts';
 import { demoConnections } from './demo-connections.ts';
 import { DEMO_PASSWORD, DEMO_QUEUES, DEMO_SUPERVISOR_EMAIL, DEMO_USERS } from './demo-people.ts';
 import { generateDemoData } from './generate-demo.ts';
@@ -116,6 +118,7 @@ export async function loadDemoData(ctx: CliContext, now = new Date()): Promise<D
     );
     // Inserted in creation order so the human numbers grow with time.
     await insertAll(tx, conversations, data.conversations);
+    await insertAll(tx, agentCapacities, demoCapacities(data.conversations));
     await insertAll(tx, conversationTags, data.conversationTags);
     await insertMessagesSetwise(tx, data.messages);
     await insertAll(tx, notes, data.notes);
