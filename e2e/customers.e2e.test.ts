@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { LoginPage } from './pages/auth-pages.ts';
 import { ConversationView } from './pages/conversation.ts';
 import { CustomerCardPanel, CustomerCardSettings, CustomerProfile } from './pages/customers.ts';
-import { Shell } from './pages/shell.ts';
 import { type ApiSession, apiSession, expectStatus } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
+import { signedInPage as openSignedIn } from './support/desk.ts';
 import { type RunningParley, startParley } from './support/parley.ts';
 
 // Issue 9's journey on the demo installation: a supervisor configures the customer card (3 basic
@@ -31,13 +30,7 @@ interface CustomerBody {
   attributes: Record<string, unknown>;
 }
 
-async function signedInPage(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(`${parley.url}/login`);
-  await new LoginPage(page).signIn(email, PASSWORD);
-  await new Shell(page).waitUntilSignedIn();
-  return page;
-}
+const signedInPage = (email: string) => openSignedIn(browser, parley.url, email, PASSWORD);
 
 beforeAll(async () => {
   [parley, browser] = await Promise.all([startParley({ SEED_DEMO: 'true' }), launchBrowser()]);

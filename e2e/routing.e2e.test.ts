@@ -1,14 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { incomingTextPayload } from '../apps/server/src/channels/infobip/fake-events.ts';
 import { type FakeInfobip, startFakeInfobip } from '../apps/server/src/channels/infobip/fake-provider.ts';
-import { webhookAuthorization } from '../apps/server/src/channels/infobip/verify.ts';
-import { LoginPage } from './pages/auth-pages.ts';
 import { MyWorkPage } from './pages/my-work.ts';
 import { DashboardScreen, QueuesSettingsPage, RoutingSettingsPage } from './pages/routing.ts';
 import { Shell } from './pages/shell.ts';
-import { type ApiSession, apiSession, expectStatus } from './support/api.ts';
+import type { ApiSession } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
+import {
+  connectWhatsApp,
+  createUser as createDeskUser,
+  createFirstAdmin,
+  signedInPage as openSignedIn,
+  customerWrites as writeAsCustomer,
+} from './support/desk.ts';
 import { type RunningParley, startParley } from './support/parley.ts';
 
 // The routing journey of issue 6: a supervisor builds a queue with automatic assignment and a
@@ -33,23 +37,11 @@ interface ListItem {
   assignee: { id: string } | null;
 }
 
-async function createUser(admin: ApiSession, email: string, displayName: string, roles: string[]) {
-  await expectStatus(
-    admin.request('POST', '/api/users', { email, displayName, roles, password: PASSWORD }),
-    201,
-    `create ${email}`,
-  );
-  return apiSession(parley.url, email, PASSWORD);
-}
+const createUser = (admin: ApiSession, email: string, displayName: string, roles: string[]) =>
+  createDeskUser(admin, parley.url, { email, displayName, roles, password: PASSWORD });
 
-async function customerWrites(from: string, text: string): Promise<void> {
-  const res = await fake.postToWebhook(
-    webhook.url,
-    incomingTextPayload({ from, to: SENDER, text }),
-    webhook.authorization,
-  );
-  expect(res.status).toBe(200);
-}
+const customerWrites = (from: string, text: string) =>
+  writeAsCustomer(fake, webhook, { from, to: SENDER, text });
 
 /** The customer's conversation as the supervisor sees it (undefined until it exists). */
 async function conversationOf(customer: string): Promise<ListItem | undefined> {
@@ -57,45 +49,15 @@ async function conversationOf(customer: string): Promise<ListItem | undefined> {
   return body.items.find((c) => c.customer.address === customer);
 }
 
-async function signedInPage(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(`${parley.url}/login`);
-  await new LoginPage(page).signIn(email, PASSWORD);
-  await new Shell(page).waitUntilSignedIn();
-  return page;
-}
+const signedInPage = (email: string) => openSignedIn(browser, parley.url, email, PASSWORD);
 
 beforeAll(async () => {
   [parley, browser, fake] = await Promise.all([startParley(), launchBrowser(), startFakeInfobip()]);
-  const setup = await fetch(`${parley.url}/api/setup/first-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', displayName: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(setup.status).toBeLessThan(300);
-  const admin = await apiSession(parley.url, 'admin@example.com', PASSWORD);
+  const admin = await createFirstAdmin(parley.url, PASSWORD);
   supervisor = await createUser(admin, 'sam@example.com', 'Sam Supervisor', ['supervisor']);
   agent = await createUser(admin, 'alice@example.com', 'Alice Agent', ['agent']);
   await createUser(admin, 'bob@example.com', 'Bob Agent', ['agent']);
-  const connection = await expectStatus(
-    admin.request<{ id: string; webhook: { url: string; password: string } }>(
-      'POST',
-      '/api/channel-connections',
-      {
-        channel: 'WHATSAPP',
-        name: 'WhatsApp line',
-        sender: SENDER,
-        baseUrl: fake.baseUrl,
-        apiKey: fake.apiKey,
-      },
-    ),
-    201,
-    'create the connection',
-  );
-  webhook = {
-    url: connection.webhook.url,
-    authorization: webhookAuthorization({ id: connection.id, webhookSecret: connection.webhook.password }),
-  };
+  webhook = await connectWhatsApp(admin, fake, SENDER);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,14 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { incomingTextPayload } from '../apps/server/src/channels/infobip/fake-events.ts';
 import { type FakeInfobip, startFakeInfobip } from '../apps/server/src/channels/infobip/fake-provider.ts';
-import { webhookAuthorization } from '../apps/server/src/channels/infobip/verify.ts';
-import { LoginPage } from './pages/auth-pages.ts';
 import { ConversationView } from './pages/conversation.ts';
-import { Shell } from './pages/shell.ts';
 import { SlashPicker, TagsSettingsPage, TemplatesSettingsPage } from './pages/templates.ts';
-import { type ApiSession, apiSession, expectStatus, waitUntil } from './support/api.ts';
+import { type ApiSession, expectStatus, waitUntil } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
+import {
+  connectWhatsApp,
+  createFirstAdmin,
+  createUser,
+  customerWrites,
+  signedInPage as openSignedIn,
+  sentTexts as sentTextsOf,
+} from './support/desk.ts';
 import { type RunningParley, startParley } from './support/parley.ts';
 
 // Issue 8's journey: a supervisor creates a template tag and a template tagged with it in
@@ -34,55 +38,18 @@ interface ListItem {
   customer: { address: string | null };
 }
 
-async function signedInPage(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(`${parley.url}/login`);
-  await new LoginPage(page).signIn(email, PASSWORD);
-  await new Shell(page).waitUntilSignedIn();
-  return page;
-}
+const signedInPage = (email: string) => openSignedIn(browser, parley.url, email, PASSWORD);
 
-const sentTexts = () =>
-  fake.received.flatMap((send) =>
-    send.body.messages.map((m) => (m.content as { body: { text?: string } }).body.text),
-  );
+const sentTexts = () => sentTextsOf(fake);
 
 beforeAll(async () => {
   [parley, browser, fake] = await Promise.all([startParley(), launchBrowser(), startFakeInfobip()]);
-  const setup = await fetch(`${parley.url}/api/setup/first-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', displayName: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(setup.status).toBeLessThan(300);
-  const admin = await apiSession(parley.url, 'admin@example.com', PASSWORD);
-  for (const [email, displayName, roles] of [
-    ['sam@example.com', 'Sam Supervisor', ['supervisor', 'agent']],
-    ['alice@example.com', 'Alice Walker', ['agent']],
-  ] as const) {
-    await expectStatus(
-      admin.request('POST', '/api/users', { email, displayName, roles, password: PASSWORD }),
-      201,
-      `create ${email}`,
-    );
-  }
-  supervisor = await apiSession(parley.url, 'sam@example.com', PASSWORD);
-  agent = await apiSession(parley.url, 'alice@example.com', PASSWORD);
-  const connection = await expectStatus(
-    admin.request<{ id: string; webhook: { url: string; password: string } }>(
-      'POST',
-      '/api/channel-connections',
-      {
-        channel: 'WHATSAPP',
-        name: 'WhatsApp line',
-        sender: SENDER,
-        baseUrl: fake.baseUrl,
-        apiKey: fake.apiKey,
-      },
-    ),
-    201,
-    'create the connection',
-  );
+  const admin = await createFirstAdmin(parley.url, PASSWORD);
+  const user = (email: string, displayName: string, roles: string[]) =>
+    createUser(admin, parley.url, { email, displayName, roles, password: PASSWORD });
+  supervisor = await user('sam@example.com', 'Sam Supervisor', ['supervisor', 'agent']);
+  agent = await user('alice@example.com', 'Alice Walker', ['agent']);
+  const webhook = await connectWhatsApp(admin, fake, SENDER);
   // A known customer, so the conversation has a name to fill in.
   await expectStatus(
     supervisor.request('POST', '/api/customers', {
@@ -92,12 +59,7 @@ beforeAll(async () => {
     201,
     'create the customer',
   );
-  const res = await fake.postToWebhook(
-    connection.webhook.url,
-    incomingTextPayload({ from: CUSTOMER, to: SENDER, text: 'Where is my parcel?' }),
-    webhookAuthorization({ id: connection.id, webhookSecret: connection.webhook.password }),
-  );
-  expect(res.status).toBe(200);
+  await customerWrites(fake, webhook, { from: CUSTOMER, to: SENDER, text: 'Where is my parcel?' });
   conversation = await waitUntil(async () => {
     const { body } = await supervisor.request<{ items: ListItem[] }>('GET', '/api/conversations?limit=100');
     const found = body.items.find((c) => c.customer.address === CUSTOMER);

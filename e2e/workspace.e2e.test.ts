@@ -1,14 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { incomingTextPayload } from '../apps/server/src/channels/infobip/fake-events.ts';
 import { type FakeInfobip, startFakeInfobip } from '../apps/server/src/channels/infobip/fake-provider.ts';
-import { webhookAuthorization } from '../apps/server/src/channels/infobip/verify.ts';
-import { LoginPage } from './pages/auth-pages.ts';
 import { ConversationView } from './pages/conversation.ts';
 import { MyWorkPage } from './pages/my-work.ts';
-import { Shell } from './pages/shell.ts';
-import { type ApiSession, apiSession, expectStatus } from './support/api.ts';
+import { type ApiSession, expectStatus } from './support/api.ts';
 import { launchBrowser } from './support/browser.ts';
+import {
+  connectWhatsApp,
+  createUser as createDeskUser,
+  createFirstAdmin,
+  signedInPage as openSignedIn,
+  sentTexts as sentTextsOf,
+  customerWrites as writeAsCustomer,
+} from './support/desk.ts';
 import { type RunningParley, startParley } from './support/parley.ts';
 
 // The agent workspace journey of issue 4: live MY WORK, replying, status, unread, reassignment
@@ -33,24 +37,11 @@ interface ListItem {
   customer: { address: string | null };
 }
 
-async function createUser(admin: ApiSession, email: string, displayName: string, roles: string[]) {
-  await expectStatus(
-    admin.request('POST', '/api/users', { email, displayName, roles, password: PASSWORD }),
-    201,
-    `create ${email}`,
-  );
-  return apiSession(parley.url, email, PASSWORD);
-}
+const createUser = (admin: ApiSession, email: string, displayName: string, roles: string[]) =>
+  createDeskUser(admin, parley.url, { email, displayName, roles, password: PASSWORD });
 
-/** A customer message through the Infobip webhook, as Infobip posts it. */
-async function customerWrites(from: string, text: string): Promise<void> {
-  const res = await fake.postToWebhook(
-    webhook.url,
-    incomingTextPayload({ from, to: SENDER, text }),
-    webhook.authorization,
-  );
-  expect(res.status).toBe(200);
-}
+const customerWrites = (from: string, text: string) =>
+  writeAsCustomer(fake, webhook, { from, to: SENDER, text });
 
 /** Waits until the customer's conversation exists and returns its id. */
 async function conversationOf(customer: string): Promise<string> {
@@ -78,50 +69,17 @@ async function conversationOfA(customer: string, text: string): Promise<string> 
   return id;
 }
 
-async function signedInPage(email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await page.goto(`${parley.url}/login`);
-  await new LoginPage(page).signIn(email, PASSWORD);
-  await new Shell(page).waitUntilSignedIn();
-  return page;
-}
+const signedInPage = (email: string) => openSignedIn(browser, parley.url, email, PASSWORD);
 
-const sentTexts = () =>
-  fake.received.flatMap((send) =>
-    send.body.messages.map((m) => (m.content as { body: { text?: string } }).body.text),
-  );
+const sentTexts = () => sentTextsOf(fake);
 
 beforeAll(async () => {
   [parley, browser, fake] = await Promise.all([startParley(), launchBrowser(), startFakeInfobip()]);
-  const setup = await fetch(`${parley.url}/api/setup/first-admin`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@example.com', displayName: 'Ada Admin', password: PASSWORD }),
-  });
-  expect(setup.status).toBeLessThan(300);
-  const admin = await apiSession(parley.url, 'admin@example.com', PASSWORD);
+  const admin = await createFirstAdmin(parley.url, PASSWORD);
   supervisor = await createUser(admin, 'sam@example.com', 'Sam Supervisor', ['supervisor', 'agent']);
   agentA = await createUser(admin, 'alice@example.com', 'Alice Agent', ['agent']);
   agentB = await createUser(admin, 'bob@example.com', 'Bob Agent', ['agent']);
-  const connection = await expectStatus(
-    admin.request<{ id: string; webhook: { url: string; password: string } }>(
-      'POST',
-      '/api/channel-connections',
-      {
-        channel: 'WHATSAPP',
-        name: 'WhatsApp line',
-        sender: SENDER,
-        baseUrl: fake.baseUrl,
-        apiKey: fake.apiKey,
-      },
-    ),
-    201,
-    'create the connection',
-  );
-  webhook = {
-    url: connection.webhook.url,
-    authorization: webhookAuthorization({ id: connection.id, webhookSecret: connection.webhook.password }),
-  };
+  webhook = await connectWhatsApp(admin, fake, SENDER);
   ({ id: queueId } = await expectStatus(
     supervisor.request<{ id: string }>('POST', '/api/queues', { name: 'Support' }),
     201,
