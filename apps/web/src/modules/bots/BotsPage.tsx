@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -13,14 +12,14 @@ import {
   Stack,
   Table,
   Text,
-  Tooltip,
 } from '@mantine/core';
 import type { Bot, BotKind, CreatedBot } from '@parley/contracts';
-import { IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDuration } from '../../lib/format-duration.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RowActions } from '../../ui/RowActions.tsx';
 import { CHANNEL_LOOKS } from '../workspace/channel-icon.tsx';
 import { BotFormModal } from './BotFormModal.tsx';
 import { useBots, useDeleteBot } from './bots-api.ts';
@@ -140,27 +139,11 @@ export function BotsPage() {
                     {bot.activeConversations}
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      <Tooltip label="Edit">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Edit ${bot.name}`}
-                          onClick={() => setEditing({ bot, kind: bot.kind })}
-                        >
-                          <IconPencil size={18} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Delete">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Delete ${bot.name}`}
-                          onClick={() => setDeleting(bot)}
-                        >
-                          <IconTrash size={18} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
+                    <RowActions
+                      name={bot.name}
+                      onEdit={() => setEditing({ bot, kind: bot.kind })}
+                      onDelete={() => setDeleting(bot)}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,20 +1,9 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Loader, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import type { Tag, TagKind, TagUsage } from '@parley/contracts';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RowActions } from '../../ui/RowActions.tsx';
 import { DeleteTagDialog } from './DeleteTagDialog.tsx';
 import { TagChip } from './TagChip.tsx';
 import { TagFormModal } from './TagFormModal.tsx';
@@ -97,27 +86,12 @@ export function TagsPage() {
                       <UsageCell kind={kind} usage={usageById.get(tag.id)} />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label="Rename or recolour">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Edit ${tag.name}`}
-                            onClick={() => setEditing(tag)}
-                          >
-                            <IconPencil size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${tag.name}`}
-                            onClick={() => setDeleting(tag)}
-                          >
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        name={tag.name}
+                        onEdit={() => setEditing(tag)}
+                        onDelete={() => setDeleting(tag)}
+                        editLabel="Rename or recolour"
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

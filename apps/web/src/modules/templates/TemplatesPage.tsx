@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
@@ -11,14 +10,14 @@ import {
   Table,
   Text,
   TextInput,
-  Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type Channel, languageName, type Template } from '@parley/contracts';
-import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { RowActions } from '../../ui/RowActions.tsx';
 import { TagChip } from '../tags/TagChip.tsx';
 import { useTagCatalogue } from '../tags/tags-api.ts';
 import { ChannelIcon, channelLabel } from '../workspace/channel-icon.tsx';
@@ -152,27 +151,11 @@ export function TemplatesPage() {
                       <ChannelCell channel={template.channel} />
                     </Table.Td>
                     <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Tooltip label="Edit">
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={`Edit ${template.name}`}
-                            onClick={() => setEditing(template)}
-                          >
-                            <IconPencil size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Delete">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Delete ${template.name}`}
-                            onClick={() => setDeleting(template)}
-                          >
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
+                      <RowActions
+                        name={template.name}
+                        onEdit={() => setEditing(template)}
+                        onDelete={() => setDeleting(template)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
