@@ -31,6 +31,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/test/setup.ts'],
+          // user-event typing is slow while the server project shares the 2 cores; the timeout
+          // only guards against hangs, tests never assert on time.
+          testTimeout: 20_000,
         },
       },
     ],

@@ -92,8 +92,8 @@ export async function startBenchParley(options: { processing: boolean }): Promis
         channel: 'WHATSAPP',
         name: 'Bench line',
         sender: OUR_SENDER,
-        baseUrl: 'http://127.0.0.1:9',
-        apiKey: 'bench-api-key-0000',
+        provider: 'infobip',
+        settings: { baseUrl: 'http://127.0.0.1:9', apiKey: 'bench-api-key-0000' },
       },
       { cookie, 'x-csrf-token': csrfToken },
     );

@@ -4,6 +4,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./ingest.ts')).runIngestBench(),
   'open-conversation': async () => (await import('./open-conversation.ts')).runOpenConversationBench(),
   routing: async () => (await import('./routing.ts')).runRoutingBench(),
+  'allwork-data': async () => (await import('./allwork-data.ts')).runAllworkDataBench(),
+  allwork: async () => (await import('./allwork.ts')).runAllworkBench(),
 };
 
 const name = process.argv[2];

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 /** Builds the web app before `npm start` only when its sources are newer than the last build. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const built = path.join(root, 'apps/web/dist/index.html');
+// The web app and the live-chat widget bundle (apps/web/vite.widget.config.ts) build together.
+const builtFiles = ['apps/web/dist/index.html', 'apps/web/dist-widget/widget.js'].map((p) =>
+  path.join(root, p),
+);
 const sources = ['apps/web/src', 'apps/web/index.html', 'packages/contracts/src'].map((p) =>
   path.join(root, p),
 );
@@ -25,7 +28,7 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-const builtAt = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0;
+const builtAt = Math.min(...builtFiles.map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : 0)));
 const changedAt = Math.max(...sources.map(newestMtime));
 if (builtAt === 0 || changedAt > builtAt) {
   console.log(

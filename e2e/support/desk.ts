@@ -36,10 +36,11 @@ export interface Webhook {
   authorization: string;
 }
 
-/** Connects WhatsApp sender `sender` to the fake Infobip. */
-export async function connectWhatsApp(
+/** Connects our `sender` on an Infobip `channel` (SMS, WhatsApp …) to the fake Infobip. */
+export async function connectInfobip(
   admin: ApiSession,
   fake: FakeInfobip,
+  channel: 'SMS' | 'WHATSAPP' | 'VIBER' | 'FACEBOOK_MESSENGER',
   sender: string,
 ): Promise<Webhook> {
   const connection = await expectStatus(
@@ -47,15 +48,15 @@ export async function connectWhatsApp(
       'POST',
       '/api/channel-connections',
       {
-        channel: 'WHATSAPP',
-        name: 'WhatsApp line',
+        channel,
+        name: `${channel === 'WHATSAPP' ? 'WhatsApp' : channel} line`,
         sender,
-        baseUrl: fake.baseUrl,
-        apiKey: fake.apiKey,
+        provider: 'infobip',
+        settings: { baseUrl: fake.baseUrl, apiKey: fake.apiKey },
       },
     ),
     201,
-    'create the connection',
+    `create the ${channel} connection`,
   );
   return {
     url: connection.webhook.url,
@@ -63,11 +64,16 @@ export async function connectWhatsApp(
   };
 }
 
-/** A customer message through the Infobip webhook, as Infobip posts it. */
+/** Connects WhatsApp sender `sender` to the fake Infobip. */
+export function connectWhatsApp(admin: ApiSession, fake: FakeInfobip, sender: string): Promise<Webhook> {
+  return connectInfobip(admin, fake, 'WHATSAPP', sender);
+}
+
+/** A customer message through the Infobip webhook, as Infobip posts it (WhatsApp unless `channel` says). */
 export async function customerWrites(
   fake: FakeInfobip,
   webhook: Webhook,
-  message: { from: string; to: string; text: string },
+  message: { from: string; to: string; text: string; channel?: string; receivedAt?: Date },
 ): Promise<void> {
   const res = await fake.postToWebhook(webhook.url, incomingTextPayload(message), webhook.authorization);
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);

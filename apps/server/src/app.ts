@@ -5,6 +5,7 @@ import { registerCcaasModule } from './ccaas/ccaas.module.ts';
 import { registerChannels } from './channels/registry.ts';
 import { registerAgentsModule } from './modules/agents/agents.module.ts';
 import { registerAssignmentModule } from './modules/assignment/assignment.module.ts';
+import { registerAttachmentsModule } from './modules/attachments/attachments.module.ts';
 import { registerBotsModule } from './modules/bots/bots.module.ts';
 import { registerBulkModule } from './modules/bulk/bulk.module.ts';
 import { registerChannelConnectionsModule } from './modules/channel-connections/channel-connections.module.ts';
@@ -19,6 +20,7 @@ import { registerTranscriptsModule } from './modules/transcripts/transcripts.mod
 import { createAuthenticator } from './modules/users/authenticate.ts';
 import { registerUsersModule } from './modules/users/users.module.ts';
 import { registerViewsModule } from './modules/views/views.module.ts';
+import { registerWhatsAppTemplatesModule } from './modules/whatsapp-templates/whatsapp-templates.module.ts';
 import { registerPeopleApi } from './people/people.module.ts';
 import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
@@ -73,6 +75,7 @@ export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: 
   await registerQueuesModule(app, ctx);
   await registerTagsModule(app, ctx);
   await registerTemplatesModule(app, ctx);
+  await registerWhatsAppTemplatesModule(app, ctx);
   await registerAgentsModule(app, ctx);
   await registerConversationsModule(app, ctx);
   await registerViewsModule(app, ctx);
@@ -84,6 +87,7 @@ export async function buildApp({ config, db, logger }: AppDeps): Promise<{ app: 
   await registerBotsModule(app, ctx);
   await registerDashboardModule(app, ctx);
   await registerChannelConnectionsModule(app, ctx);
+  await registerAttachmentsModule(app, ctx);
   await registerCcaasModule(app, ctx);
   await registerPeopleApi(app, ctx);
   await registerChannels(app, ctx);

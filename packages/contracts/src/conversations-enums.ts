@@ -57,8 +57,8 @@ export const DELIVERY_STATES = ['RECEIVED', 'PENDING', 'SENT', 'DELIVERED', 'SEE
 export const DeliveryState = z.enum(DELIVERY_STATES);
 export type DeliveryState = z.infer<typeof DeliveryState>;
 
-/** What a change-log entry records (D2: status, assignment, priority, tag and queue changes). */
-export const CONVERSATION_LOG_KINDS = ['status', 'assignment', 'priority', 'tag', 'queue'] as const;
+/** What a change-log entry records (D2: status, assignment, priority, tag and queue changes; merges). */
+export const CONVERSATION_LOG_KINDS = ['status', 'assignment', 'priority', 'tag', 'queue', 'merge'] as const;
 export const ConversationLogKind = z.enum(CONVERSATION_LOG_KINDS);
 export type ConversationLogKind = z.infer<typeof ConversationLogKind>;
 

@@ -146,8 +146,11 @@ export const TimelinePage = Page(TimelineItem);
 export const RecentlyViewedList = z.object({ items: z.array(ConversationListItem) });
 export type RecentlyViewedList = z.infer<typeof RecentlyViewedList>;
 
-/** The predefined lists: MY WORK, Unassigned, All (non-closed), History (closed too), one queue. */
-export const CONVERSATION_VIEWS = ['mine', 'unassigned', 'all', 'history', 'queue'] as const;
+/**
+ * The predefined lists: MY WORK, Unassigned, All (non-closed), History (closed too), one queue, and
+ * All Bots (held by a bot: a live bot session, D4).
+ */
+export const CONVERSATION_VIEWS = ['mine', 'unassigned', 'all', 'history', 'queue', 'bots'] as const;
 export const ConversationView = z.enum(CONVERSATION_VIEWS);
 export type ConversationView = z.infer<typeof ConversationView>;
 
@@ -168,35 +171,47 @@ const listParam = <T extends z.ZodType>(item: T) =>
 export const MAX_PAGE_LIMIT = 100;
 const PageLimit = z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT);
 
+/** The filters and ordering of a conversation list, as query-string fields. */
+const listFilterFields = {
+  view: ConversationView.default('all'),
+  status: listParam(ConversationStatus).optional(),
+  priority: listParam(Priority).optional(),
+  channel: listParam(Channel).optional(),
+  queueId: listParam(z.uuid()).optional(),
+  assigneeId: listParam(z.uuid()).optional(),
+  customerId: z.uuid().optional(),
+  tag: listParam(z.uuid()).optional(),
+  /** Searches topic, customer name and address, number and message text. */
+  q: z.string().trim().min(1).max(200).optional(),
+  /** Only conversations pending an agent reply for longer than this. */
+  pendingLongerThanSeconds: z.coerce.number().int().min(0).optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional(),
+  createdTo: z.iso.datetime({ offset: true }).optional(),
+  /** Default: `lastCustomerMessage` for `mine`, `requested` for `history`, else `pending` (longest first). */
+  sort: ConversationSort.optional(),
+  /** Default per sort: pending and customer ascending, the others descending. */
+  direction: z.enum(['asc', 'desc']).optional(),
+};
+
+const hasQueueIdForQueueView = (q: { view: ConversationView; queueId?: string[] }) =>
+  q.view !== 'queue' || (q.queueId?.length ?? 0) > 0;
+const queueIdMissing = { message: 'view=queue needs queueId', path: ['queueId'] };
+
 /** `GET /api/conversations`. Filters narrow the view; `view=queue` needs `queueId`. */
 export const ConversationListQuery = z
   .object({
-    view: ConversationView.default('all'),
-    status: listParam(ConversationStatus).optional(),
-    priority: listParam(Priority).optional(),
-    channel: listParam(Channel).optional(),
-    queueId: listParam(z.uuid()).optional(),
-    assigneeId: listParam(z.uuid()).optional(),
-    customerId: z.uuid().optional(),
-    tag: listParam(z.uuid()).optional(),
-    /** Searches topic, customer name and address, number and message text. */
-    q: z.string().trim().min(1).max(200).optional(),
-    /** Only conversations pending an agent reply for longer than this. */
-    pendingLongerThanSeconds: z.coerce.number().int().min(0).optional(),
-    createdFrom: z.iso.datetime({ offset: true }).optional(),
-    createdTo: z.iso.datetime({ offset: true }).optional(),
-    /** Default: `lastCustomerMessage` for `mine`, else `pending` (longest first). */
-    sort: ConversationSort.optional(),
-    /** Default per sort: pending and customer ascending, the others descending. */
-    direction: z.enum(['asc', 'desc']).optional(),
+    ...listFilterFields,
     cursor: z.string().max(500).optional(),
     limit: PageLimit.default(50),
   })
-  .refine((q) => q.view !== 'queue' || (q.queueId?.length ?? 0) > 0, {
-    message: 'view=queue needs queueId',
-    path: ['queueId'],
-  });
+  .refine(hasQueueIdForQueueView, queueIdMissing);
 export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
+
+/** `GET /api/views/count`: the list's filters without a page, to count what the list would show. */
+export const ConversationCountQuery = z
+  .object(listFilterFields)
+  .refine(hasQueueIdForQueueView, queueIdMissing);
+export type ConversationCountQuery = z.infer<typeof ConversationCountQuery>;
 
 /** `GET /api/conversations/:id/timeline`: newest page first; `before` is the previous page's cursor. */
 export const TimelineQuery = z.object({

@@ -41,6 +41,14 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
     type: z.literal('timeline.updated'),
     payload: z.object({ conversationId: z.uuid(), item: TimelineItem }),
   }),
+  /**
+   * The customer started or stopped typing (live chat). Not stored; a client drops the indicator
+   * after CUSTOMER_TYPING_TTL_SECONDS without a renewal, and when a customer message arrives.
+   */
+  z.object({
+    type: z.literal('conversation.customer_typing'),
+    payload: z.object({ conversationId: z.uuid(), typing: z.boolean() }),
+  }),
   /** The receiver's own read state of a conversation changed (another tab opened or marked it unread). */
   z.object({
     type: z.literal('conversation.read_state_changed'),
@@ -57,6 +65,9 @@ export type RealtimeClientMessage = z.infer<typeof RealtimeClientMessage>;
 /** The server's answer to a client `ping` (not an event: it goes only to the socket that asked). */
 export const RealtimePong = z.object({ type: z.literal('pong') });
 export type RealtimePong = z.infer<typeof RealtimePong>;
+
+/** A typing indicator lasts this long unless renewed (senders renew it every few seconds while typing). */
+export const CUSTOMER_TYPING_TTL_SECONDS = 8;
 
 /** Seconds between server heartbeats; a client that hears nothing for 2 intervals reconnects. */
 export const HEARTBEAT_SECONDS = 20;

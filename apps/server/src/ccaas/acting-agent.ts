@@ -3,9 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import { type Actor, personActor } from '../modules/conversations/conversations.policy.ts';
 import { findUserById, type UserRow } from '../modules/users/users.repo.ts';
 import type { Orm } from '../platform/db/client.ts';
+import { isUuid } from '../platform/ids.ts';
 import { isBotHeader } from './bots/acting-bot.ts';
 import { ccaasInvalidReference } from './errors.ts';
-import { isUuid } from './ids.ts';
 
 /** The header an integrator uses to act on behalf of an agent (Infobip's convention). */
 export const AGENT_HEADER = 'x-agent-id';

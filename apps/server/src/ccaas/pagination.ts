@@ -30,13 +30,16 @@ export interface PageRequest<F extends string> {
  * Parses `page`/`limit`/`orderBy`. `orderBy` is `field:asc|desc`, several comma-separated; fields
  * outside `fields` are refused with 400 (ordering by an unknown property would silently lie).
  * Without `orderBy` the reference's default `id:asc` applies (timelines pass `createdAt:asc`: random
- * UUIDs give no meaningful order); `id` always ends the order so pages are stable. Pages deeper
- * than MAX_PAGE_OFFSET rows are refused with 400.
+ * UUIDs give no meaningful order); `id` always ends the order so pages are stable — ascending, or
+ * with `tieBreak: 'last'` in the direction of the last term (conversations: ties then fall as in the
+ * /api lists, whose keyset order is the sort key and id in one direction). Pages deeper than
+ * MAX_PAGE_OFFSET rows are refused with 400.
  */
 export function parsePage<F extends string>(
   query: CcaasPageQuery,
   fields: readonly F[],
   defaultOrder = 'id:asc',
+  tieBreak: 'asc' | 'last' = 'asc',
 ): PageRequest<F | 'id'> {
   const order: OrderTerm<F | 'id'>[] = [];
   for (const term of (query.orderBy || defaultOrder).split(',')) {
@@ -51,7 +54,9 @@ export function parsePage<F extends string>(
     }
     order.push({ field, direction });
   }
-  if (!order.some((t) => t.field === 'id')) order.push({ field: 'id', direction: 'asc' });
+  if (!order.some((t) => t.field === 'id')) {
+    order.push({ field: 'id', direction: tieBreak === 'last' ? (order.at(-1)?.direction ?? 'asc') : 'asc' });
+  }
   if (query.page * query.limit > MAX_PAGE_OFFSET) {
     throw ccaasFieldError(
       'page',

@@ -36,3 +36,21 @@ describe('SANDBOX_PROVIDER', () => {
     expect(() => loadConfig({ SANDBOX_PROVIDER: 'maybe' })).toThrow(/SANDBOX_PROVIDER/);
   });
 });
+
+describe('SMTP listener settings', () => {
+  it('runs no listener unless a port is set, and binds to HOST by default', () => {
+    expect(loadConfig({}).SMTP_LISTENER_PORT).toBeUndefined();
+    expect(loadConfig({ SMTP_LISTENER_PORT: '2525' }).SMTP_LISTENER_PORT).toBe(2525);
+    expect(loadConfig({}).SMTP_MAX_MESSAGE_MB).toBe(25);
+  });
+
+  it('refuses a login or TLS file without its partner', () => {
+    expect(() => loadConfig({ SMTP_LISTENER_USER: 'mta' })).toThrow(
+      /SMTP_LISTENER_PASSWORD: required together with SMTP_LISTENER_USER/,
+    );
+    expect(() => loadConfig({ SMTP_LISTENER_TLS_CERT_FILE: '/c.pem' })).toThrow(/SMTP_LISTENER_TLS_KEY_FILE/);
+    expect(
+      loadConfig({ SMTP_LISTENER_USER: 'mta', SMTP_LISTENER_PASSWORD: 'a-long-password' }).SMTP_LISTENER_USER,
+    ).toBe('mta');
+  });
+});

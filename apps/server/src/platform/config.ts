@@ -88,17 +88,47 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   /** Run job workers in this process. */
   JOBS_ENABLED: bool.default(true),
+  /** Largest attachment (upload or inbound media) Parley stores, in megabytes. */
+  ATTACHMENT_MAX_MB: z.coerce.number().min(0.01).max(1024).default(25),
+  /** Port of the built-in SMTP listener receiving e-mail (docs/email.md); unset: no listener. */
+  SMTP_LISTENER_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Interface the SMTP listener binds to; HOST when unset. */
+  SMTP_LISTENER_HOST: z.string().optional(),
+  /** Largest e-mail the listener accepts, in megabytes (announced with SIZE). */
+  SMTP_MAX_MESSAGE_MB: z.coerce.number().min(1).max(100).default(25),
+  /** Connections the SMTP listener keeps open at once; one remote address gets a fifth of them. */
+  SMTP_MAX_CLIENTS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** With SMTP_LISTENER_PASSWORD: clients must log in (AUTH) before sending; off by default. */
+  SMTP_LISTENER_USER: z.string().min(1).optional(),
+  SMTP_LISTENER_PASSWORD: z.string().min(12).optional(),
+  /** PEM files of a key and certificate: the listener offers STARTTLS. */
+  SMTP_LISTENER_TLS_KEY_FILE: z.string().optional(),
+  SMTP_LISTENER_TLS_CERT_FILE: z.string().optional(),
 });
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'SANDBOX_PROVIDER'> & {
   dataDir: string;
   SANDBOX_PROVIDER: boolean;
 };
 
+/** Settings that only work in pairs: one without the other is a mistake, not a choice. */
+function unpaired(env: z.infer<typeof ConfigSchema>): Array<{ path: string[]; message: string }> {
+  const pairs = [
+    ['SMTP_LISTENER_USER', 'SMTP_LISTENER_PASSWORD'],
+    ['SMTP_LISTENER_TLS_KEY_FILE', 'SMTP_LISTENER_TLS_CERT_FILE'],
+  ] as const;
+  return pairs.flatMap(([a, b]) => {
+    if ((env[a] === undefined) === (env[b] === undefined)) return [];
+    const [missing, other] = env[a] === undefined ? [a, b] : [b, a];
+    return [{ path: [missing], message: `required together with ${other}` }];
+  });
+}
+
 /** Parses the environment; throws a readable error listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  if (!parsed.success || unpaired(parsed.data).length > 0) {
+    const issues = parsed.success ? unpaired(parsed.data) : parsed.error.issues;
+    const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return {

@@ -34,6 +34,8 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 
 export interface RequestOptions {
   body?: unknown;
+  /** A file sent as the raw body, with its own type (uploads); instead of `body`. */
+  file?: Blob;
   /** A 401 is an expected answer here (session probe, login): do not treat it as a lost session. */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
@@ -53,10 +55,16 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(code, response.status, `The server answered ${response.status} ${response.statusText}`);
 }
 
-/** Calls the `/api` of this origin with the session cookie and, on writes, the CSRF token. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Sends a request with the session cookie and, on writes, the CSRF token; a failure throws ApiError. */
+async function send(
+  method: string,
+  path: string,
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { accept };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -64,7 +72,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       signal: options.signal,
     });
   } catch (error) {
@@ -76,9 +84,28 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (response.status === 401 && !options.allowUnauthenticated) onUnauthenticated();
     throw error;
   }
+  return response;
+}
+
+/** Calls the `/api` of this origin with the session cookie and, on writes, the CSRF token. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(method, path, options, 'application/json');
   // 204 and other empty answers carry no body.
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file the server answered, with the name its `content-disposition` gives (null without one). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** Posts `body` and takes the answer as a file (a transcript .zip); failures throw ApiError like `request`. */
+export async function requestFile(path: string, body: unknown): Promise<DownloadedFile> {
+  const response = await send('POST', path, { body }, '*/*');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
 }
 
 export const api = {
@@ -88,4 +115,6 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** Posts a file as the raw body (`POST /api/attachments?fileName=…`). */
+  upload: <T>(path: string, file: Blob) => request<T>('POST', path, { file }),
 };

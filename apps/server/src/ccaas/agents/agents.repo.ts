@@ -15,7 +15,7 @@ import {
 import { queueMembers } from '../../modules/queues/queues.schema.ts';
 import { users } from '../../modules/users/users.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { type PageRequest, pageOf } from '../pagination.ts';
 import { fromCcaasStatus } from './agents.presenter.ts';
 

@@ -92,7 +92,7 @@ export async function registerAgentRoutes(scope: FastifyInstance, ctx: AppContex
     },
     async (request) => {
       const agent = await findAgent(db.orm, request.params.agentId);
-      const page = parsePage(request.query, CCAAS_CONVERSATION_ORDER_FIELDS);
+      const page = parsePage(request.query, CCAAS_CONVERSATION_ORDER_FIELDS, 'id:asc', 'last');
       const { rows, total } = await findConversationsPage(
         db.orm,
         { ...request.query, agentId: agent.id },

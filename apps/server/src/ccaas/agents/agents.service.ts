@@ -6,9 +6,9 @@ import { findUserById, type UserRow, updateUserRow } from '../../modules/users/u
 import { applyUserUpdate, createUserRecord } from '../../modules/users/users.service.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import type { Events } from '../../platform/events/types.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { invalidAgentId } from '../acting-agent.ts';
 import { ccaasBadRequest } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 import { fromCcaasStatus, rolesFor } from './agents.presenter.ts';
 
 // Never a valid argon2 hash, so no password matches it (verifyPassword treats it as a mismatch):

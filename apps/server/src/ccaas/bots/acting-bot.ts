@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { findBotById } from '../../modules/bots/bots.repo.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 
 /**
  * Whether `x-agent-id` names an enabled bot. A bot answers (and hands over) as the integration

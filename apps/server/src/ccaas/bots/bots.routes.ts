@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { type BotRow, findBotById, listBots } from '../../modules/bots/bots.repo.ts';
 import { type BotInput, createBot, deleteBot, updateBot } from '../../modules/bots/bots.service.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { ccaasNotFound } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 import { paginationOf, parsePage } from '../pagination.ts';
 
 const BotParams = z.object({ botId: z.string() });

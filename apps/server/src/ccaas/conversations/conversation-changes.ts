@@ -10,9 +10,9 @@ import { findQueueById } from '../../modules/queues/queues.repo.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import { joinTransaction } from '../../platform/events/join-transaction.ts';
 import type { Events } from '../../platform/events/types.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { findAgentOrFail } from '../acting-agent.ts';
 import { ccaasInvalidReference } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 
 /** Fields an integrator may change; null clears (summary, assignee) or resets (queue → Default). */
 export interface ConversationChanges {

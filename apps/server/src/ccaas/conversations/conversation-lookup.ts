@@ -3,8 +3,8 @@ import {
   findConversationById,
 } from '../../modules/conversations/conversations.repo.ts';
 import type { Orm } from '../../platform/db/client.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { ccaasNotFound } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 
 /** The conversation of a path id, or the reference's 404 `Invalid id '<id>' given!`. */
 export async function findConversationOr404(orm: Orm, id: string): Promise<ConversationRow> {

@@ -123,7 +123,7 @@ describe('GET /ccaas/1/conversations filters', () => {
       totalItems: 3,
       page: 0,
       limit: 2,
-      orderBy: 'priority:DESC,id:ASC',
+      orderBy: 'priority:DESC,id:DESC',
     });
     const second = await h.call(
       'GET',

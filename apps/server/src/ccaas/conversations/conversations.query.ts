@@ -4,7 +4,7 @@ import type { ConversationRow } from '../../modules/conversations/conversations.
 import { conversations, conversationTags } from '../../modules/conversations/conversations.schema.ts';
 import { tags } from '../../modules/tags/tags.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { type PageRequest, pageOf } from '../pagination.ts';
 
 export type ConversationOrderField =

@@ -34,7 +34,7 @@ export async function registerConversationRoutes(scope: FastifyInstance, ctx: Ap
       schema: { querystring: CcaasConversationListQuery, response: { 200: CcaasConversationPage } },
     },
     async (request) => {
-      const page = parsePage(request.query, CCAAS_CONVERSATION_ORDER_FIELDS);
+      const page = parsePage(request.query, CCAAS_CONVERSATION_ORDER_FIELDS, 'id:asc', 'last');
       const { rows, total } = await findConversationsPage(db.orm, request.query, page);
       return { conversations: rows.map(toCcaasConversation), pagination: paginationOf(page, total) };
     },

@@ -1,4 +1,11 @@
-import { CHANNELS, type Channel, LIMITS, type MessageContentType } from '@parley/contracts';
+import {
+  CHANNELS,
+  type Channel,
+  LIMITS,
+  MESSENGER_TAGS,
+  type MessageContentType,
+  MessengerTag,
+} from '@parley/contracts';
 import type { MessageContent } from '../../modules/messages/messages.schema.ts';
 import { ccaasBadRequest, ccaasFieldError } from '../errors.ts';
 
@@ -18,10 +25,22 @@ export function parleyChannel(channel: string): Channel {
   return channel as Channel;
 }
 
+/**
+ * The reference's Messenger message tag (`content.tag`, D7) on a Messenger reply, or 400 when it is
+ * none of the three; other channels have no tags, and the field is ignored there.
+ */
+function messengerTagOf(channel: string, content: Record<string, unknown>): { messengerTag?: MessengerTag } {
+  if (content.tag === undefined || channel !== 'FACEBOOK_MESSENGER') return {};
+  const tag = MessengerTag.safeParse(content.tag);
+  if (!tag.success) throw ccaasFieldError('content.tag', `must be one of ${MESSENGER_TAGS.join(', ')}`);
+  return { messengerTag: tag.data };
+}
+
 /** Converts the reference's `content` of one content type to Parley's, checking what each type needs. */
 export function toParleyContent(
   contentType: string,
   content: Record<string, unknown>,
+  channel = '',
 ): { contentType: MessageContentType; content: MessageContent } {
   if (contentType === 'TEXT') {
     const text = str(content.text);
@@ -29,7 +48,7 @@ export function toParleyContent(
     if ([...text].length > LIMITS.messageText) {
       throw ccaasFieldError('content', `size cannot be longer than ${LIMITS.messageText} characters.`);
     }
-    return { contentType, content: { text } };
+    return { contentType, content: { text, ...messengerTagOf(channel, content) } };
   }
   if (MEDIA.has(contentType as MessageContentType)) {
     const url = str(content.url);
@@ -38,7 +57,12 @@ export function toParleyContent(
     const fileName = str(content.fileName) ?? str(content.filename);
     return {
       contentType: contentType as MessageContentType,
-      content: { url, ...(caption && { caption }), ...(fileName && { fileName }) },
+      content: {
+        url,
+        ...(caption && { caption }),
+        ...(fileName && { fileName }),
+        ...messengerTagOf(channel, content),
+      },
     };
   }
   if (contentType === 'LOCATION') {
@@ -76,8 +100,9 @@ export function toCcaasContent(
     return { ...rest, ...(name !== undefined && { locationName: name }) };
   }
   if (contentType === 'TEMPLATE') {
-    const { placeholders, ...rest } = content;
+    const { placeholders, template: _parts, ...rest } = content;
     return { ...rest, parameters: (placeholders ?? []).map((p) => ({ default: p })) };
   }
-  return { ...content };
+  const { messengerTag, ...rest } = content;
+  return { ...rest, ...(messengerTag !== undefined && { tag: messengerTag }) };
 }

@@ -1,4 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mergeConversations } from '../../modules/conversations/conversation-merge.service.ts';
+import {
+  connectOmnichannelSenders,
+  omnichannelCustomer,
+  type Thread,
+} from '../../modules/conversations/omnichannel-test-desk.ts';
+import { createConversation } from '../../modules/conversations/threading.ts';
 import { ingestInbound } from '../../modules/messages/inbound.service.ts';
 import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
 import { requestExamples } from '../contract.ts';
@@ -174,5 +181,24 @@ describe('/ccaas/1/conversations/{id}/messages', () => {
     });
     const missing = await h.call('GET', url(crypto.randomUUID()), MESSAGES);
     expect(missing).toMatchObject({ status: 404, body: serviceException('NOT_FOUND') });
+  });
+
+  it("sends on the thread the body names, not the customer's last one, after a merge", async () => {
+    await connectOmnichannelSenders(h.db);
+    const { threads } = await omnichannelCustomer(h.desk.events);
+    const [sms, whatsapp] = threads as [Thread, Thread];
+    const target = await createConversation(h.desk.events, h.desk.supervisor, sms);
+    const source = await ingestInbound(
+      h.desk.events,
+      h.desk.inbound({ channel: 'WHATSAPP', from: whatsapp.customerAddress, to: whatsapp.ourAddress }),
+    );
+    if (source.duplicate) throw new Error('unexpected duplicate');
+    await mergeConversations(h.desk.events, h.desk.supervisor, target.id, [source.conversationId]);
+    const sent = await h.call('POST', url(target.id), MESSAGES, {
+      payload: { ...reply(sms.customerAddress), from: sms.ourAddress },
+      headers: { 'x-agent-id': userId(h.desk.supervisor) },
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ channel: 'SMS', from: sms.ourAddress, to: sms.customerAddress });
   });
 });

@@ -3,7 +3,7 @@ import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { MessageRow } from '../../modules/messages/messages.repo.ts';
 import { messages } from '../../modules/messages/messages.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { type PageRequest, pageOf } from '../pagination.ts';
 
 export type MessageOrderField = 'id' | 'createdAt' | 'updatedAt';

@@ -76,9 +76,14 @@ export async function registerMessageRoutes(scope: FastifyInstance, ctx: AppCont
       const { body } = request;
       parleyChannel(body.channel);
       checkThread(conv, body);
-      const content = toParleyContent(body.contentType, body.content);
+      const content = toParleyContent(body.contentType, body.content, body.channel);
       try {
-        const { message } = await sendAgentMessage(events, actor, conv.id, content);
+        const route = {
+          channel: parleyChannel(body.channel),
+          ourAddress: body.from,
+          customerAddress: body.to,
+        };
+        const { message } = await sendAgentMessage(events, actor, conv.id, { ...content, route });
         return toCcaasMessage(message);
       } catch (error) {
         if (actor.kind === 'automation' && error instanceof AppError && error.code === 'reply_forbidden') {

@@ -15,10 +15,10 @@ import { personActor } from '../../modules/conversations/conversations.policy.ts
 import type { NoteRow } from '../../modules/messages/messages.repo.ts';
 import { addNote } from '../../modules/messages/messages.service.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { AGENT_HEADER, findAgentOrFail, headerAgent } from '../acting-agent.ts';
 import { findConversationOr404 } from '../conversations/conversation-lookup.ts';
 import { ccaasBadRequest, ccaasFieldError, ccaasNotFound } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 import { paginationOf, parsePage } from '../pagination.ts';
 import { findNote, findNotesPage } from './notes.query.ts';
 

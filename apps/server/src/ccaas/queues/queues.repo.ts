@@ -3,7 +3,7 @@ import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { queueMembers, queues } from '../../modules/queues/queues.schema.ts';
 import { users } from '../../modules/users/users.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
-import { isUuid } from '../ids.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { type PageRequest, pageOf } from '../pagination.ts';
 
 /** Properties get-queues can order by. */

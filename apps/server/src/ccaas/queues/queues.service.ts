@@ -3,8 +3,8 @@ import { findQueueById, type QueueRow } from '../../modules/queues/queues.repo.t
 import { renameQueue } from '../../modules/queues/queues.service.ts';
 import type { Orm } from '../../platform/db/client.ts';
 import type { Events } from '../../platform/events/types.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { ccaasInvalidReference } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 
 /** A live queue by id; anything else is the reference's 400 NOT_FOUND `Invalid id '<id>' given!…`. */
 export async function findQueueOrFail(orm: Orm, id: string): Promise<QueueRow> {

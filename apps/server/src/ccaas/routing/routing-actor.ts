@@ -3,8 +3,8 @@ import { findBotSession } from '../../modules/bots/bot-sessions.repo.ts';
 import { canChangeQueue, canEdit, enforce } from '../../modules/conversations/conversations.policy.ts';
 import type { ConversationRow } from '../../modules/conversations/conversations.repo.ts';
 import type { Orm } from '../../platform/db/client.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { AGENT_HEADER, actingActor } from '../acting-agent.ts';
-import { isUuid } from '../ids.ts';
 
 /**
  * Who may re-run routing on a conversation: the integration itself; a bot named in `x-agent-id`

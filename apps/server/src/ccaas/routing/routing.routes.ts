@@ -15,10 +15,10 @@ import { listRules } from '../../modules/routing/routing.repo.ts';
 import { replaceRoutingRules, routeConversation } from '../../modules/routing/routing.service.ts';
 import { simulateConversationRouting } from '../../modules/routing/routing.simulate.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { toCcaasConversation } from '../conversations/conversation.presenter.ts';
 import { findConversationOr404 } from '../conversations/conversation-lookup.ts';
 import { ccaasInvalidReference } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 import { authorizeRouting } from './routing-actor.ts';
 
 const access = { access: 'api-key' } as const;

@@ -14,8 +14,8 @@ import type { TagRow } from '../../modules/tags/tags.repo.ts';
 import { createTag, deleteTag } from '../../modules/tags/tags.service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { actingActor } from '../acting-agent.ts';
-import { isUuid } from '../ids.ts';
 import { paginationOf, parsePage } from '../pagination.ts';
 import { findConversationTagByName, findTagsPage } from './tags.query.ts';
 

@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { tagsOfTemplates } from '../../modules/templates/templates.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Orm } from '../../platform/db/client.ts';
+import { isUuid } from '../../platform/ids.ts';
 import { ccaasNotFound } from '../errors.ts';
-import { isUuid } from '../ids.ts';
 import { paginationOf, parsePage } from '../pagination.ts';
 import { type CcaasTemplateRow, findTemplateById, findTemplatesPage } from './templates.query.ts';
 

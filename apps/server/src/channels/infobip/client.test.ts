@@ -101,9 +101,13 @@ describe('sendMessage against the fake Infobip', () => {
     expect(error).toMatchObject({ code: 'auth_failed', retryable: false, status: 401 });
   });
 
-  it('turns a dropped connection into a retryable network error', async () => {
+  it('turns a connection dropped after the request into a non-retryable "check before retrying"', async () => {
     fake.failNext(1, 'disconnect');
-    expect(await sendFailure()).toMatchObject({ code: 'network_error', retryable: true });
+    expect(await sendFailure()).toMatchObject({
+      code: 'timeout',
+      retryable: false,
+      message: 'No answer from Infobip — check before retrying',
+    });
   });
 
   it('turns an unreachable provider into a retryable network error', async () => {
@@ -113,11 +117,11 @@ describe('sendMessage against the fake Infobip', () => {
     expect(await sendFailure()).toMatchObject({ code: 'network_error', retryable: true });
   });
 
-  it('gives up on a provider that never answers with a retryable timeout', async () => {
+  it('gives up on a provider that never answers without retrying (the send may have been accepted)', async () => {
     fake.failNext(1, 'hang');
     expect(await sendFailure(textMessage(), { timeoutMs: 200 })).toMatchObject({
       code: 'timeout',
-      retryable: true,
+      retryable: false,
     });
   });
 

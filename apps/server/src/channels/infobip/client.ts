@@ -1,7 +1,7 @@
 import { ChannelError } from '../channel-error.ts';
 import { channelErrorFromFetchFailure, channelErrorFromHttp } from './errors.ts';
-import { toSendRequest } from './mapper.ts';
 import { SendResponse } from './payloads.ts';
+import { toSendRequest } from './send-request.ts';
 import type { InfobipConnection, OutboundMessage } from './types.ts';
 
 /** Long enough for a slow provider answer, short enough that a stuck send job is retried promptly. */
@@ -26,6 +26,37 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Where and how to call an Infobip account. */
+export type InfobipAccount = Pick<InfobipConnection, 'baseUrl' | 'apiKey'>;
+
+/**
+ * One call to the account's API (`App` key authentication, JSON both ways). Resolves with the HTTP
+ * status and the parsed answer (undefined when it is no JSON); a call that gets no answer at all
+ * throws a ChannelError: retryable when refused before sending or for a GET, otherwise (a POST
+ * that timed out or was reset) not retryable — it may have been accepted (channelErrorFromFetchFailure).
+ */
+export async function callInfobip(
+  account: InfobipAccount,
+  request: { method: 'GET' | 'POST'; path: string; body?: unknown; timeoutMs?: number },
+): Promise<{ status: number; json: unknown }> {
+  const url = `${account.baseUrl.replace(/\/+$/, '')}${request.path}`;
+  try {
+    const response = await fetch(url, {
+      method: request.method,
+      headers: {
+        Authorization: `App ${account.apiKey}`,
+        Accept: 'application/json',
+        ...(request.body !== undefined && { 'Content-Type': 'application/json' }),
+      },
+      ...(request.body !== undefined && { body: JSON.stringify(request.body) }),
+      signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    });
+    return { status: response.status, json: parseJson(await response.text()) };
+  } catch (error) {
+    throw channelErrorFromFetchFailure(error, { idempotent: request.method === 'GET' });
+  }
+}
+
 /**
  * Sends one outbound message with `POST <baseUrl>/messages-api/1/messages`. Resolves with the
  * provider message id once Infobip accepted it; every failure is a ChannelError whose `retryable`
@@ -36,27 +67,12 @@ export async function sendMessage(
   outbound: OutboundMessage,
   options: SendOptions = {},
 ): Promise<SendResult> {
-  const body = toSendRequest(connection, outbound, options);
-  const url = `${connection.baseUrl.replace(/\/+$/, '')}/messages-api/1/messages`;
-  let status: number;
-  let text: string;
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        Authorization: `App ${connection.apiKey}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    });
-    status = response.status;
-    text = await response.text();
-  } catch (error) {
-    throw channelErrorFromFetchFailure(error);
-  }
-  const json = parseJson(text);
+  const { status, json } = await callInfobip(connection, {
+    method: 'POST',
+    path: '/messages-api/1/messages',
+    body: toSendRequest(connection, outbound, options),
+    ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+  });
   if (status < 200 || status >= 300) throw channelErrorFromHttp(status, json);
 
   // A 2xx we cannot read may still mean the message went out; retrying could send it twice.

@@ -1,4 +1,4 @@
-import { ChannelError } from '../channel-error.ts';
+import { ChannelError, failedBeforeSending, noAnswer } from '../channel-error.ts';
 import { ApiErrorBody } from './payloads.ts';
 
 /** A webhook body that is not an Infobip Messages API payload at all (the route answers 400). */
@@ -34,13 +34,20 @@ export function channelErrorFromHttp(status: number, body: unknown): ChannelErro
   return new ChannelError('rejected', false, message, status);
 }
 
-/** Maps a fetch that produced no HTTP answer (timeout, refused, reset, DNS) to a retryable ChannelError. */
-export function channelErrorFromFetchFailure(error: unknown): ChannelError {
+/**
+ * Maps a fetch that produced no HTTP answer. A connect-level failure (refused, DNS) never reached
+ * Infobip and is retryable; a timeout or reset after the request was written is retryable only for
+ * an idempotent read — a send may have been accepted, so it fails "check before retrying".
+ */
+export function channelErrorFromFetchFailure(error: unknown, options: { idempotent: boolean }): ChannelError {
   if (error instanceof ChannelError) return error;
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  if (failedBeforeSending(error))
+    return new ChannelError('network_error', true, `Could not reach Infobip${cause}`);
+  if (!options.idempotent) return noAnswer('Infobip');
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return new ChannelError('timeout', true, 'Infobip did not answer in time');
   }
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return new ChannelError('network_error', true, `Could not reach Infobip${cause}`);
 }

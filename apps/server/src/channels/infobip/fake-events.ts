@@ -18,6 +18,7 @@ function exampleResult(file: string, name: string): Result {
 }
 
 const textExample = exampleResult('incoming-messages.json', 'Received text message example');
+const imageExample = exampleResult('incoming-messages.json', 'Received image with caption message example');
 const deliveryExample = exampleResult('delivery-reports.json', 'Delivery report');
 const seenExample = exampleResult('seen-reports.json', 'Seen report');
 
@@ -48,6 +49,31 @@ export function incomingTextPayload(input: IncomingTextInput): { results: Result
         sender: input.from,
         destination: input.to,
         content: [{ text: input.text, cleanText: input.text, type: 'TEXT' }],
+        receivedAt: infobipTime(input.receivedAt ?? new Date()),
+        messageId: input.messageId ?? randomUUID(),
+      },
+    ],
+  };
+}
+
+/** An incoming-message webhook body carrying one picture, clip, voice note or file at `url`. */
+export function incomingMediaPayload(
+  input: Omit<IncomingTextInput, 'text'> & {
+    type: 'IMAGE' | 'VIDEO' | 'AUDIO' | 'DOCUMENT';
+    url: string;
+    caption?: string;
+  },
+): { results: Result[] } {
+  return {
+    results: [
+      {
+        ...imageExample,
+        channel: input.channel ?? 'WHATSAPP',
+        sender: input.from,
+        destination: input.to,
+        content: [
+          { type: input.type, url: input.url, ...(input.caption !== undefined && { text: input.caption }) },
+        ],
         receivedAt: infobipTime(input.receivedAt ?? new Date()),
         messageId: input.messageId ?? randomUUID(),
       },

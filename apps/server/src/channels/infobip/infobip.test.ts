@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { InboundMessage, type MESSAGE_CONTENT_TYPES } from '@parley/contracts';
+import { InboundMessage } from '@parley/contracts';
 import { describe, expect, it, vi } from 'vitest';
-import { ChannelError } from '../channel-error.ts';
 import { InfobipPayloadError } from './errors.ts';
 import { deliveryReportPayload, incomingTextPayload, seenReportPayload } from './fake-events.ts';
-import { mapWebhookPayload, toSendRequest } from './mapper.ts';
+import { mapWebhookPayload } from './mapper.ts';
 import { type ReferenceSchemaName, referenceViolations } from './reference-schema.ts';
-import type { OutboundMessage } from './types.ts';
 
 const CONNECTION_ID = '7b0c6a53-3c1a-4a55-9f0e-0d6f3f4f9a10';
 const ID = 'ABEGVUGWh3gEAgo-sLTvmQCS5kwjhsy';
@@ -281,75 +279,5 @@ describe('mapWebhookPayload: delivery and seen reports', () => {
     expect(referenceViolations('MessagesApiSeenReport', seenReportPayload({ messageId: 'm-2' }))).toEqual([]);
     const text = incomingTextPayload({ from: '385911', to: '385100', text: 'hello' });
     expect(referenceViolations('MessagesApiIncomingMessage', text)).toEqual([]);
-  });
-});
-
-describe('toSendRequest', () => {
-  const outbound = (
-    contentType: OutboundMessage['contentType'],
-    content: OutboundMessage['content'],
-  ): OutboundMessage => ({
-    id: 'a7f3c2de-9d4e-4d36-8f43-2f1a9e0e5b11',
-    to: '385911234567',
-    contentType,
-    content,
-  });
-  const samples: Record<(typeof MESSAGE_CONTENT_TYPES)[number], OutboundMessage> = {
-    TEXT: outbound('TEXT', { text: 'Hello' }),
-    IMAGE: outbound('IMAGE', { url: 'https://example.com/a.png', caption: 'Look' }),
-    VIDEO: outbound('VIDEO', { url: 'https://example.com/a.mp4' }),
-    AUDIO: outbound('AUDIO', { url: 'https://example.com/a.ogg', fileName: 'voice.ogg' }),
-    DOCUMENT: outbound('DOCUMENT', {
-      url: 'https://example.com/a.pdf',
-      fileName: 'invoice.pdf',
-      caption: 'Invoice',
-    }),
-    LOCATION: outbound('LOCATION', { latitude: 45.81, longitude: 15.98, name: 'Office', address: 'Zagreb' }),
-    TEMPLATE: outbound('TEMPLATE', {
-      templateName: 'order_ready',
-      language: 'en',
-      placeholders: ['Ana', '42'],
-    }),
-  };
-
-  for (const channel of ['SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER'] as const) {
-    for (const [contentType, message] of Object.entries(samples)) {
-      // Infobip templates exist only on WhatsApp and Viber Business Messages.
-      if (contentType === 'TEMPLATE' && (channel === 'SMS' || channel === 'FACEBOOK_MESSENGER')) continue;
-      it(`builds a reference-valid ${contentType} request for ${channel}`, () => {
-        const body = toSendRequest({ channel, sender: '385100' }, message, {
-          reportUrl: 'https://parley.example/wh',
-        });
-        expect(referenceViolations('MessagesApiRequest', body)).toEqual([]);
-      });
-    }
-  }
-
-  it('names our message in the destination and callbackData and sends template placeholders by position', () => {
-    const body = toSendRequest({ channel: 'WHATSAPP', sender: '385100' }, samples.TEMPLATE);
-    expect(body).toEqual({
-      messages: [
-        {
-          channel: 'WHATSAPP',
-          sender: '385100',
-          destinations: [{ to: '385911234567', messageId: samples.TEMPLATE.id }],
-          webhooks: { callbackData: samples.TEMPLATE.id },
-          template: { templateName: 'order_ready', language: 'en' },
-          content: { body: { type: 'TEXT', 1: 'Ana', 2: '42' } },
-        },
-      ],
-    });
-  });
-
-  it('refuses channels the Messages API does not carry', () => {
-    const attempt = () => toSendRequest({ channel: 'TELEGRAM', sender: 'bot' }, samples.TEXT);
-    expect(attempt).toThrow(ChannelError);
-    expect(attempt).toThrow(expect.objectContaining({ code: 'unsupported_channel', retryable: false }));
-  });
-
-  it('refuses content missing what its type needs', () => {
-    const attempt = () =>
-      toSendRequest({ channel: 'SMS', sender: 'x' }, outbound('IMAGE', { caption: 'no url' }));
-    expect(attempt).toThrow(expect.objectContaining({ code: 'unsupported_content', retryable: false }));
   });
 });

@@ -1,5 +1,4 @@
 import type { Channel, MessageContentType } from '@parley/contracts';
-import { ChannelError } from '../channel-error.ts';
 import { InfobipPayloadError } from './errors.ts';
 import {
   DeliveryResult,
@@ -9,14 +8,7 @@ import {
   SeenResult,
   WebhookEnvelope,
 } from './payloads.ts';
-import type {
-  ContentBody,
-  DeliveryStatusUpdate,
-  InfobipConnection,
-  MappedWebhook,
-  OutboundMessage,
-  SkippedEvent,
-} from './types.ts';
+import type { ContentBody, DeliveryStatusUpdate, MappedWebhook, SkippedEvent } from './types.ts';
 
 // Infobip channel → ours. Viber Business Messages and Viber bots are both Viber to an agent, and
 // MMS threads with SMS on the same phone number.
@@ -33,14 +25,6 @@ const INBOUND_CHANNELS: Record<string, Channel> = {
 export function parleyChannelOf(infobipChannel: string): Channel | undefined {
   return INBOUND_CHANNELS[infobipChannel];
 }
-
-// Ours → Infobip. Viber goes out as Business Messages, Infobip's product for two-way Viber.
-const OUTBOUND_CHANNELS: Partial<Record<Channel, string>> = {
-  SMS: 'SMS',
-  WHATSAPP: 'WHATSAPP',
-  VIBER: 'VIBER_BM',
-  FACEBOOK_MESSENGER: 'MESSENGER',
-};
 
 /** Infobip writes offsets without a colon ("+0000"); the rest of Parley speaks strict ISO 8601 UTC. */
 export function toIsoTimestamp(value: string): string | undefined {
@@ -200,82 +184,4 @@ export function mapWebhookPayload(connectionId: string, payload: unknown): Mappe
     }
   }
   return out;
-}
-
-function requireField<T>(value: T | undefined, what: string): T {
-  if (value === undefined || value === '') {
-    throw new ChannelError('unsupported_content', false, `Cannot send: ${what} is missing`);
-  }
-  return value;
-}
-
-function toMessageBody(outbound: OutboundMessage): Record<string, unknown> {
-  const { content } = outbound;
-  const caption = content.caption === undefined ? {} : { text: content.caption };
-  switch (outbound.contentType) {
-    case 'TEXT':
-      return { type: 'TEXT', text: requireField(content.text, 'text') };
-    case 'IMAGE':
-    case 'VIDEO':
-      return { type: outbound.contentType, url: requireField(content.url, 'url'), ...caption };
-    case 'AUDIO':
-    case 'DOCUMENT': {
-      // The Messages API has no outbound audio body; an audio file still reaches the customer as a document.
-      const filename = content.fileName === undefined ? {} : { filename: content.fileName };
-      return { type: 'DOCUMENT', url: requireField(content.url, 'url'), ...caption, ...filename };
-    }
-    case 'LOCATION':
-      return withoutUndefined({
-        type: 'LOCATION',
-        latitude: requireField(content.latitude, 'latitude'),
-        longitude: requireField(content.longitude, 'longitude'),
-        name: content.name,
-        address: content.address,
-      } as ContentBody);
-    case 'TEMPLATE':
-      // Template placeholders are positional: {{1}}, {{2}} … in the approved template.
-      return Object.fromEntries([
-        ['type', 'TEXT'],
-        ...(content.placeholders ?? []).map((value, index) => [String(index + 1), value]),
-      ]);
-  }
-}
-
-/**
- * Builds the `POST /messages-api/1/messages` body for one outbound message. Our message id goes out
- * as the destination's messageId and as callbackData, so delivery and seen reports name our message.
- * `reportUrl` asks Infobip to post this message's delivery and seen reports there.
- */
-export function toSendRequest(
-  connection: Pick<InfobipConnection, 'channel' | 'sender'>,
-  outbound: OutboundMessage,
-  options: { reportUrl?: string } = {},
-): { messages: Array<Record<string, unknown>> } {
-  const channel = OUTBOUND_CHANNELS[connection.channel];
-  if (channel === undefined) {
-    throw new ChannelError(
-      'unsupported_channel',
-      false,
-      `Infobip Messages API does not carry ${connection.channel}`,
-    );
-  }
-  const reports =
-    options.reportUrl === undefined
-      ? {}
-      : { delivery: { url: options.reportUrl }, seen: { url: options.reportUrl } };
-  const message: Record<string, unknown> = {
-    channel,
-    sender: connection.sender,
-    destinations: [{ to: outbound.to, messageId: outbound.id }],
-    webhooks: { ...reports, callbackData: outbound.id },
-  };
-  if (outbound.contentType === 'TEMPLATE') {
-    const language = outbound.content.language === undefined ? {} : { language: outbound.content.language };
-    message.template = {
-      templateName: requireField(outbound.content.templateName, 'templateName'),
-      ...language,
-    };
-  }
-  message.content = { body: toMessageBody(outbound) };
-  return { messages: [message] };
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 
-// Validates bodies against the Infobip Messages API reference schemas (fixtures/messages-api-schemas.json,
-// copied verbatim from the reference). Used by the fake provider, the tests and the built-in sandbox
+// Validates bodies against the Infobip reference schemas: the Messages API's
+// (fixtures/messages-api-schemas.json) and the WhatsApp template registry's
+// (fixtures/whatsapp-templates-schemas.json), copied verbatim from the references
+// infobip-messages-api-openapi.json and infobip-whatsapp-openapi.json. Used by the fake provider, the tests and the built-in sandbox
 // (channels/sandbox, on only when SANDBOX_PROVIDER is set); never on the path to a real provider.
 // Two adjustments make the generated reference usable as a validator:
 // - `oneOf` is read as `anyOf`: several alternatives overlap (a template message is also a valid
@@ -12,7 +14,6 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 //   mapped subschema by the discriminator value, and references to the base use the twin — except
 //   the subschemas' own `allOf` link back to the base, which would otherwise recurse forever.
 
-const PREFIX = '899caf445aab842b03fe1d74e4afd7097f0161dae66538ffa05bba2f153d708f.';
 const REF_PREFIX = '#/components/schemas/';
 
 type SchemaNode = Record<string, unknown>;
@@ -21,16 +22,26 @@ interface Discriminator {
   mapping: Record<string, string>;
 }
 
-/** The reference schemas the adapter validates against, by their reference title. */
-export type ReferenceSchemaName =
-  | 'MessagesApiRequest'
-  | 'ResponseEnvelopeMessageResponseMessageResponseDetails'
-  | 'MessagesApiIncomingMessage'
-  | 'MessagesApiDeliveryReportResponse'
-  | 'MessagesApiSeenReport';
+// Each reference document prefixes its schema names with a hash of its source.
+const MESSAGES_API = '899caf445aab842b03fe1d74e4afd7097f0161dae66538ffa05bba2f153d708f.';
+const WHATSAPP = 'f7a48ff9966e7ac9fef5292e0b74f7ccc796492cacffd985bfded901992c414b.';
 
-function loadSchemas(): Record<string, SchemaNode> {
-  const file = new URL('./fixtures/messages-api-schemas.json', import.meta.url);
+/** The reference schemas the adapter validates against, by their reference title, and where each lives. */
+const SCHEMAS = {
+  MessagesApiRequest: MESSAGES_API,
+  ResponseEnvelopeMessageResponseMessageResponseDetails: MESSAGES_API,
+  MessagesApiIncomingMessage: MESSAGES_API,
+  MessagesApiDeliveryReportResponse: MESSAGES_API,
+  MessagesApiSeenReport: MESSAGES_API,
+  /** The answer of get-whatsapp-templates (`GET /whatsapp/2/senders/{sender}/templates`). */
+  TemplatesApiResponse: WHATSAPP,
+} as const;
+export type ReferenceSchemaName = keyof typeof SCHEMAS;
+
+const FIXTURES = ['messages-api-schemas.json', 'whatsapp-templates-schemas.json'];
+
+function loadSchemas(fixture: string): Record<string, SchemaNode> {
+  const file = new URL(`./fixtures/${fixture}`, import.meta.url);
   const document = JSON.parse(readFileSync(file, 'utf8'), (_key, value: unknown) => {
     if (value && typeof value === 'object' && !Array.isArray(value) && 'oneOf' in value) {
       const { oneOf, ...rest } = value as SchemaNode;
@@ -96,9 +107,10 @@ function validatorFor(name: ReferenceSchemaName): ValidateFunction {
     // strict off: the reference carries OpenAPI keywords (discriminator, example, xml) ajv does not know.
     // Formats off: Infobip's own examples write offsets as "+0000", which RFC 3339 date-time rejects.
     ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-    ajv.addSchema({ $id: 'infobip', components: { schemas: withDispatchingBases(loadSchemas()) } });
+    const schemas = Object.assign({}, ...FIXTURES.map(loadSchemas)) as Record<string, SchemaNode>;
+    ajv.addSchema({ $id: 'infobip', components: { schemas: withDispatchingBases(schemas) } });
   }
-  const validate = ajv.getSchema(`infobip${REF_PREFIX}${PREFIX}${name}`);
+  const validate = ajv.getSchema(`infobip${REF_PREFIX}${SCHEMAS[name]}${name}`);
   if (validate === undefined) throw new Error(`Reference schema ${name} is missing from the fixtures`);
   validators.set(name, validate);
   return validate;

@@ -1,4 +1,4 @@
-import type { ConnectionChannel } from '@parley/contracts';
+import type { INFOBIP_CHANNELS } from '@parley/contracts';
 import type { App } from '../../app.ts';
 import type { ChannelConnectionRow } from '../../modules/channel-connections/channel-connections.repo.ts';
 import { createConnection } from '../../modules/channel-connections/channel-connections.service.ts';
@@ -15,15 +15,22 @@ const secrets = new Map<string, string>();
 
 export async function createTestConnection(
   ctx: AppContext,
-  overrides: { channel?: ConnectionChannel; sender?: string; baseUrl?: string; apiKey?: string } = {},
+  overrides: {
+    channel?: (typeof INFOBIP_CHANNELS)[number];
+    sender?: string;
+    baseUrl?: string;
+    apiKey?: string;
+  } = {},
 ): Promise<TestConnection> {
   const created = await createConnection(ctx.events, {
     channel: overrides.channel ?? 'WHATSAPP',
     provider: 'infobip',
     name: 'Test line',
     sender: overrides.sender ?? `44${Math.floor(Math.random() * 1e9)}`,
-    baseUrl: overrides.baseUrl ?? 'http://127.0.0.1:9',
-    apiKey: overrides.apiKey ?? 'test-api-key-0000',
+    settings: {
+      baseUrl: overrides.baseUrl ?? 'http://127.0.0.1:9',
+      apiKey: overrides.apiKey ?? 'test-api-key-0000',
+    },
   });
   secrets.set(created.id, created.webhookSecret);
   return created;

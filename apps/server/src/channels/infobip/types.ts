@@ -24,6 +24,11 @@ export interface OutboundMessage {
   to: string;
   contentType: MessageContentType;
   content: ContentBody;
+  /**
+   * Where the provider fetches the message's stored file (`content.attachments`): a signed public
+   * URL of Parley's attachment store, made at send time.
+   */
+  mediaUrl?: string;
 }
 
 /** Delivery progress of one outbound message, from a delivery or seen report. */

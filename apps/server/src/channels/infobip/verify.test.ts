@@ -1,11 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { hashWebhookSecret } from '../webhook-secret.ts';
 import { incomingTextPayload } from './fake-events.ts';
 import { startFakeInfobip } from './fake-provider.ts';
 import { mapWebhookPayload } from './mapper.ts';
 import {
-  hashWebhookSecret,
   isWebhookAuthentic,
   readWebhookCredentials,
   reportPassword,

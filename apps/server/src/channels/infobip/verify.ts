@@ -1,4 +1,5 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { derivedWebhookSecret } from '../webhook-secret.ts';
 
 // Webhook authenticity: Infobip's webhook security profiles (Subscriptions API, credentials type
 // BASIC) make Infobip present HTTP Basic credentials on every call. The admin sets the username to
@@ -20,13 +21,8 @@ export function readWebhookCredentials(authorization: string | undefined): Webho
   return { connectionId: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-/**
- * What a connection stores of its webhook secret: SHA-256, hex. The secret is 32 random bytes, so a
- * fast hash is enough (nothing to brute-force); migration 0013 computes the same in SQL.
- */
-export function hashWebhookSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
-}
+/** Path of the one webhook every Infobip connection posts to (the Basic username says which). */
+export const INFOBIP_WEBHOOK_PATH = '/webhooks/infobip/messages';
 
 /** The stored side of webhook authentication. */
 export interface WebhookVerifier {
@@ -35,14 +31,12 @@ export interface WebhookVerifier {
 }
 
 /**
- * Password of the report URL each send gives Infobip (outbound.jobs.ts). The secret itself is not
+ * Password of the report URL each send gives Infobip (adapter.ts). The secret itself is not
  * stored, so the URL carries this instead: derived from the stored hash, and accepted for delivery
  * and seen reports only, so someone who read the database cannot inject customer messages with it.
  */
 export function reportPassword(connection: WebhookVerifier): string {
-  return createHmac('sha256', connection.webhookSecretHash)
-    .update(`reports:${connection.id}`)
-    .digest('base64url');
+  return derivedWebhookSecret(connection, 'reports');
 }
 
 // Both sides are SHA-256 digests, so the comparison takes the same time whatever was presented.

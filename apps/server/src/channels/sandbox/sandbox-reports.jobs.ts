@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { INFOBIP_WEBHOOK_PATH } from '../../modules/channel-connections/channel-connections.presenter.ts';
 import { findConnectionById } from '../../modules/channel-connections/channel-connections.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { deliveryReportPayload, seenReportPayload } from '../infobip/fake-events.ts';
 import type { AcceptedDestination } from '../infobip/simulated-api.ts';
-import { reportPassword, webhookAuthorization } from '../infobip/verify.ts';
+import { INFOBIP_WEBHOOK_PATH, reportPassword, webhookAuthorization } from '../infobip/verify.ts';
 
 export const SANDBOX_REPORT_JOB = 'sandbox.post-report';
 

@@ -8,6 +8,7 @@ import { insertTestUser } from '../../modules/users/test-helpers.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { deliveryReportPayload, incomingTextPayload } from '../infobip/fake-events.ts';
+import { referenceViolations } from '../infobip/reference-schema.ts';
 import {
   createTestConnection,
   eventually,
@@ -271,5 +272,25 @@ describe('sandbox provider: a reply really goes out and its ticks advance', () =
     });
     expect(res.statusCode).toBe(404);
     await plain.close();
+  });
+
+  it('serves the WhatsApp template registry of its WhatsApp senders, so demo lines have approved templates', async () => {
+    const registry = (sender: string, authorization = `App ${API_KEY}`) =>
+      app.inject({
+        method: 'GET',
+        url: `${SANDBOX_BASE_PATH}/whatsapp/2/senders/${sender}/templates`,
+        headers: { authorization },
+      });
+    const listed = await registry(whatsapp.sender);
+    expect(listed.statusCode).toBe(200);
+    expect(referenceViolations('TemplatesApiResponse', listed.json())).toEqual([]);
+    expect(listed.json().templates.map((t: { status: string }) => t.status)).toEqual([
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+      'APPROVED',
+    ]);
+    expect((await registry(sms.sender)).statusCode).toBe(404);
+    expect((await registry(whatsapp.sender, 'App wrong-key-000')).statusCode).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import { infobipErrorBody, MESSAGES_API_SEND_PATH } from '../infobip/simulated-api.ts';
-import { acceptSandboxSend } from './sandbox.service.ts';
+import { acceptSandboxSend, listSandboxTemplates } from './sandbox.service.ts';
 import { SANDBOX_BASE_PATH } from './sandbox-address.ts';
 import { registerSandboxReportJob } from './sandbox-reports.jobs.ts';
 
@@ -29,6 +29,14 @@ export async function registerSandboxModule(app: FastifyInstance, ctx: AppContex
       async (request, reply) => {
         const raw = typeof request.body === 'string' ? request.body : '';
         const answer = await acceptSandboxSend(ctx, request.headers.authorization, raw);
+        return reply.status(answer.status).send(answer.body);
+      },
+    );
+    scope.get<{ Params: { sender: string } }>(
+      `${SANDBOX_BASE_PATH}/whatsapp/2/senders/:sender/templates`,
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const answer = await listSandboxTemplates(ctx, request.headers.authorization, request.params.sender);
         return reply.status(answer.status).send(answer.body);
       },
     );

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { InfobipSettings } from '@parley/contracts';
 import {
   type ChannelConnectionRow,
   listEnabledConnections,
@@ -12,6 +13,7 @@ import {
   readSendRequest,
   tooManyDestinations,
 } from '../infobip/simulated-api.ts';
+import { exampleRegistryTemplates, registryAnswer } from '../infobip/simulated-registry.ts';
 import { isSandboxBaseUrl } from './sandbox-address.ts';
 import { enqueueSandboxReports } from './sandbox-reports.jobs.ts';
 
@@ -36,9 +38,15 @@ async function connectionsOfKey(ctx: AppContext, authorization: string | undefin
   const key = /^App\s+(\S+)\s*$/.exec(authorization ?? '')?.[1];
   if (key === undefined) return [];
   const connections = await listEnabledConnections(ctx.db.orm);
-  return connections.filter(
-    (c) => c.provider === 'infobip' && isSandboxBaseUrl(c.baseUrl) && sameKey(key, c.apiKey),
-  );
+  return connections.filter((c) => {
+    const settings = InfobipSettings.safeParse(c.settings);
+    return (
+      c.provider === 'infobip' &&
+      settings.success &&
+      isSandboxBaseUrl(settings.data.baseUrl) &&
+      sameKey(key, settings.data.apiKey)
+    );
+  });
 }
 
 /**
@@ -85,4 +93,22 @@ export async function acceptSandboxSend(
     await enqueueSandboxReports(ctx, connection.id, destination, sentAt);
   }
   return { status: 200, body: response };
+}
+
+/**
+ * `GET /whatsapp/2/senders/{sender}/templates` of the sandbox: the reference's example templates,
+ * all approved, for a WhatsApp sender of the presented key (401 for an unknown key, 404 for a
+ * sender it does not carry), so demo WhatsApp lines have templates to send.
+ */
+export async function listSandboxTemplates(
+  ctx: AppContext,
+  authorization: string | undefined,
+  sender: string,
+): Promise<SandboxAnswer> {
+  const connections = await connectionsOfKey(ctx, authorization);
+  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
+  if (!connections.some((c) => c.channel === 'WHATSAPP' && c.sender === sender)) {
+    return { status: 404, body: infobipErrorBody('E404') };
+  }
+  return { status: 200, body: registryAnswer(exampleRegistryTemplates()) };
 }

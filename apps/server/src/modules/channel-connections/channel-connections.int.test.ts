@@ -2,7 +2,7 @@ import type { ChannelConnection } from '@parley/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
-import { hashWebhookSecret } from '../../channels/infobip/verify.ts';
+import { hashWebhookSecret } from '../../channels/webhook-secret.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { signedInUser, type TestSession } from '../users/test-helpers.ts';
 
@@ -21,12 +21,13 @@ afterAll(async () => {
 });
 
 const input = (sender: string) => ({
+  provider: 'infobip',
   channel: 'WHATSAPP',
   name: 'WhatsApp support',
   sender,
-  baseUrl: 'https://xyz.api.infobip.com/',
-  apiKey: 'secret-api-key-1234abcd',
+  settings: { baseUrl: 'https://xyz.api.infobip.com/', apiKey: 'secret-api-key-1234abcd' },
 });
+const settings = (patch: Record<string, string>) => ({ settings: { ...input('').settings, ...patch } });
 
 async function create(sender: string): Promise<ChannelConnection> {
   const res = await app.inject({
@@ -61,9 +62,10 @@ describe('channel connections', () => {
   it('rejects invalid bodies with 400', async () => {
     for (const payload of [
       { ...input('441001'), channel: 'EMAIL' },
-      { ...input('441001'), baseUrl: 'not a url' },
-      { ...input('441001'), apiKey: 'short' },
+      { ...input('441001'), ...settings({ baseUrl: 'not a url' }) },
+      { ...input('441001'), ...settings({ apiKey: 'short' }) },
       { ...input('441001'), sender: '' },
+      { ...input('441001'), provider: 'carrier-pigeon' },
     ]) {
       const res = await app.inject({
         method: 'POST',
@@ -82,16 +84,17 @@ describe('channel connections', () => {
       channel: 'WHATSAPP',
       provider: 'infobip',
       sender: '441002',
-      baseUrl: 'https://xyz.api.infobip.com',
-      apiKeyLast4: 'abcd',
+      settings: { baseUrl: 'https://xyz.api.infobip.com' },
+      secrets: { apiKey: 'abcd' },
       enabled: true,
+      testable: false,
       webhook: {
         url: 'https://desk.example.test/webhooks/infobip/messages',
         scheme: 'basic',
         username: created.id,
       },
     });
-    const secret = created.webhook.password ?? '';
+    const secret = created.webhook?.password ?? '';
     expect(secret.length).toBeGreaterThanOrEqual(32);
     const list = await app.inject({ method: 'GET', url: '/api/channel-connections', headers: admin.headers });
     expect(list.body).not.toContain('secret-api-key');
@@ -100,7 +103,7 @@ describe('channel connections', () => {
 
   it('shows the webhook secret only when it is made, and stores only its hash', async () => {
     const created = await create('441006');
-    const secret = created.webhook.password ?? '';
+    const secret = created.webhook?.password ?? '';
     const reads = [
       await app.inject({ method: 'GET', url: '/api/channel-connections', headers: admin.headers }),
       await app.inject({
@@ -148,13 +151,17 @@ describe('channel connections', () => {
       method: 'PATCH',
       url: `/api/channel-connections/${created.id}`,
       headers: admin.headers,
-      payload: { name: 'Renamed', apiKey: 'another-key-zzzz9876', rotateWebhookSecret: true },
+      payload: {
+        name: 'Renamed',
+        ...settings({ apiKey: 'another-key-zzzz9876' }),
+        rotateWebhookSecret: true,
+      },
     });
     expect(res.statusCode).toBe(200);
     const updated = res.json() as ChannelConnection;
-    expect(updated).toMatchObject({ name: 'Renamed', apiKeyLast4: '9876' });
-    expect(updated.webhook.password).toEqual(expect.any(String));
-    expect(updated.webhook.password).not.toBe(created.webhook.password);
+    expect(updated).toMatchObject({ name: 'Renamed', secrets: { apiKey: '9876' } });
+    expect(updated.webhook?.password).toEqual(expect.any(String));
+    expect(updated.webhook?.password).not.toBe(created.webhook?.password);
     const missing = await app.inject({
       method: 'PATCH',
       url: `/api/channel-connections/${crypto.randomUUID()}`,
@@ -162,6 +169,72 @@ describe('channel connections', () => {
       payload: { name: 'x' },
     });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('keeps a stored secret the settings update leaves out, and checks settings against the provider', async () => {
+    const created = await create('441009');
+    const same = await app.inject({
+      method: 'PATCH',
+      url: `/api/channel-connections/${created.id}`,
+      headers: admin.headers,
+      payload: { settings: { baseUrl: 'https://xyz.api.infobip.com/' } },
+    });
+    expect(same.statusCode).toBe(200);
+    expect(same.json()).toMatchObject({ secrets: { apiKey: 'abcd' } });
+    const { rows } = await db.pool.query('select settings from channel_connections where id = $1', [
+      created.id,
+    ]);
+    expect(rows[0].settings).toEqual({
+      baseUrl: 'https://xyz.api.infobip.com',
+      apiKey: 'secret-api-key-1234abcd',
+    });
+    const invalid = await app.inject({
+      method: 'PATCH',
+      url: `/api/channel-connections/${created.id}`,
+      headers: admin.headers,
+      payload: { settings: { baseUrl: 'ftp://nope', apiKey: 'secret-api-key-1234abcd' } },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.code).toBe('validation_failed');
+  });
+
+  it('requires the API key again when the address it is sent to changes (400 secrets_required)', async () => {
+    const created = await create('441011');
+    const moved = await app.inject({
+      method: 'PATCH',
+      url: `/api/channel-connections/${created.id}`,
+      headers: admin.headers,
+      payload: { settings: { baseUrl: 'https://abc.api.infobip.com' } },
+    });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error).toMatchObject({ code: 'secrets_required', details: { fields: ['apiKey'] } });
+    const { rows } = await db.pool.query('select settings from channel_connections where id = $1', [
+      created.id,
+    ]);
+    expect(rows[0].settings.baseUrl).toBe('https://xyz.api.infobip.com');
+    const withKey = await app.inject({
+      method: 'PATCH',
+      url: `/api/channel-connections/${created.id}`,
+      headers: admin.headers,
+      payload: { settings: { baseUrl: 'https://abc.api.infobip.com', apiKey: 'another-key-zzzz9876' } },
+    });
+    expect(withKey.statusCode).toBe(200);
+    expect(withKey.json()).toMatchObject({
+      settings: { baseUrl: 'https://abc.api.infobip.com' },
+      secrets: { apiKey: '9876' },
+    });
+  });
+
+  it('answers 409 to a test of a provider without one, 404 for an unknown connection, 403 for agents', async () => {
+    const created = await create('441010');
+    const test = (id: string, headers = admin.headers) =>
+      app.inject({ method: 'POST', url: `/api/channel-connections/${id}/test`, headers });
+    expect((await test(created.id)).statusCode).toBe(409);
+    expect((await test(crypto.randomUUID())).statusCode).toBe(404);
+    expect((await test(created.id, agent.headers)).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/channel-connections/${created.id}/test` })).statusCode,
+    ).toBe(401);
   });
 
   it('DELETE disables the connection and frees its sender', async () => {

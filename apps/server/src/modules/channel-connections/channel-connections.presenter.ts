@@ -1,34 +1,37 @@
-import type { ChannelConnection, ChannelSender } from '@parley/contracts';
+import type { ChannelConnection, ChannelSender, ConnectionTestResult } from '@parley/contracts';
+import { adapterFor, toAdapterConnection } from '../../channels/adapters.ts';
 import type { ChannelConnectionRow } from './channel-connections.repo.ts';
-
-/** Path of the one webhook every Infobip connection posts to (the Basic username says which). */
-export const INFOBIP_WEBHOOK_PATH = '/webhooks/infobip/messages';
+import { splitSecrets } from './connection-secrets.ts';
 
 /**
  * The admin's view of a connection; `origin` is PUBLIC_URL or the origin the admin's request came to.
  * `webhookSecret` is given only by the write that generated it (create, rotate): it is not stored.
+ * `test` is the provider check that write ran.
  */
 export function presentConnection(
   row: ChannelConnectionRow,
   origin: string,
-  webhookSecret?: string,
+  extras: { webhookSecret?: string | undefined; test?: ConnectionTestResult | undefined } = {},
 ): ChannelConnection {
+  const adapter = adapterFor(row.provider);
+  const { settings, secrets } = splitSecrets(row.settings, adapter.secretFields);
+  const webhook = adapter.webhook?.(toAdapterConnection(row, adapter), {
+    origin: origin.replace(/\/+$/, ''),
+    ...(extras.webhookSecret !== undefined && { secret: extras.webhookSecret }),
+  });
   return {
     id: row.id,
     channel: row.channel,
     provider: row.provider,
     name: row.name,
     sender: row.sender,
-    baseUrl: row.baseUrl,
-    apiKeyLast4: row.apiKey.slice(-4),
+    settings,
+    secrets,
     enabled: row.enabled,
+    testable: adapter.test !== undefined,
     createdAt: row.createdAt.toISOString(),
-    webhook: {
-      url: `${origin.replace(/\/+$/, '')}${INFOBIP_WEBHOOK_PATH}`,
-      scheme: 'basic',
-      username: row.id,
-      ...(webhookSecret !== undefined && { password: webhookSecret }),
-    },
+    ...(webhook !== undefined && { webhook }),
+    ...(extras.test !== undefined && { test: extras.test }),
   };
 }
 

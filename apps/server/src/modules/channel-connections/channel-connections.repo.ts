@@ -24,6 +24,15 @@ export async function findConnectionById(orm: Orm, id: string): Promise<ChannelC
   return row;
 }
 
+/** A connection locked for the rest of the transaction (an update reads its stored settings first). */
+export async function findConnectionForUpdate(
+  tx: Orm,
+  id: string,
+): Promise<ChannelConnectionRow | undefined> {
+  const [row] = await tx.select().from(channelConnections).where(eq(channelConnections.id, id)).for('update');
+  return row;
+}
+
 /** The enabled connection that sends for our `sender` on `channel`, if any. */
 export async function findEnabledConnectionBySender(
   orm: Orm,

@@ -2,6 +2,7 @@ import {
   ChannelConnection,
   ChannelConnectionList,
   ChannelSenderList,
+  ConnectionTestResult,
   CreateChannelConnectionRequest,
   UpdateChannelConnectionRequest,
 } from '@parley/contracts';
@@ -9,15 +10,21 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { presentConnection, presentSender } from './channel-connections.presenter.ts';
 import { findConnectionById, listConnections, listEnabledConnections } from './channel-connections.repo.ts';
-import { createConnection, disableConnection, updateConnection } from './channel-connections.service.ts';
+import {
+  type ConnectionWrite,
+  createConnection,
+  disableConnection,
+  testConnection,
+  updateConnection,
+} from './channel-connections.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 /**
- * Admin screens: provider connections (channel, sender, credentials) and the webhook to configure;
+ * Admin screens: provider connections (channel, sender, settings) and the webhook to configure;
  * plus, for agents, the senders they can start a conversation on.
  */
 export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -25,6 +32,13 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
   // Behind a proxy the admin's own request tells where the provider can reach us, unless PUBLIC_URL says.
   const origin = (request: FastifyRequest) =>
     ctx.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+
+  // After a write the provider must know about (new, settings, secret, re-enabled), its check runs
+  // at once (Telegram: setWebhook) and the answer carries the result.
+  async function presentWrite(request: FastifyRequest, write: ConnectionWrite): Promise<ChannelConnection> {
+    const test = write.needsTest ? await testConnection(ctx, write, origin(request)) : undefined;
+    return presentConnection(write, origin(request), { webhookSecret: write.webhookSecret, test });
+  }
 
   r.get(
     '/api/channel-connections',
@@ -42,6 +56,7 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
       items: (await listEnabledConnections(ctx.db.orm)).map(presentSender),
     }),
   );
+
   r.get(
     '/api/channel-connections/:id',
     { config: { access: 'admin' }, schema: { params: IdParams, response: { 200: ChannelConnection } } },
@@ -60,7 +75,7 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
     },
     async (request, reply) => {
       const created = await createConnection(ctx.events, request.body);
-      return reply.status(201).send(presentConnection(created, origin(request), created.webhookSecret));
+      return reply.status(201).send(await presentWrite(request, created));
     },
   );
 
@@ -74,9 +89,23 @@ export async function registerChannelConnectionRoutes(app: FastifyInstance, ctx:
         response: { 200: ChannelConnection },
       },
     },
+    async (request) =>
+      presentWrite(request, await updateConnection(ctx.events, request.params.id, request.body)),
+  );
+
+  // The admin's "Test": credentials and webhook registration at the provider, now.
+  r.post(
+    '/api/channel-connections/:id/test',
+    {
+      config: { access: 'admin' },
+      schema: { params: IdParams, response: { 200: ConnectionTestResult } },
+    },
     async (request) => {
-      const updated = await updateConnection(ctx.events, request.params.id, request.body);
-      return presentConnection(updated, origin(request), updated.webhookSecret);
+      const row = await findConnectionById(ctx.db.orm, request.params.id);
+      if (!row) throw notFound('Channel connection');
+      const result = await testConnection(ctx, row, origin(request));
+      if (!result) throw new AppError('conflict', 409, `${row.provider} connections have no test`);
+      return result;
     },
   );
 

@@ -5,12 +5,13 @@ import {
   type ConnectionChannel,
 } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { inList } from '../conversations/sql-in-list.ts';
 
 /**
  * A provider account an admin connected for one channel and one sender of ours. Inbound webhooks
- * name their connection; outbound replies find theirs by (channel, sender).
+ * name their connection; outbound replies find theirs by (channel, sender). The provider's adapter
+ * (channels/<provider>/adapter.ts) owns the shape of `settings`.
  */
 export const channelConnections = pgTable(
   'channel_connections',
@@ -19,11 +20,13 @@ export const channelConnections = pgTable(
     channel: text('channel').notNull().$type<ConnectionChannel>(),
     provider: text('provider').notNull().$type<ChannelProvider>(),
     name: text('name').notNull(),
-    /** Our number / sender id on the channel. */
+    /** Our address on the channel: number or sender id, bot username, e-mail address, widget id. */
     sender: text('sender').notNull(),
-    baseUrl: text('base_url').notNull(),
-    /** Provider API key; only its last four characters ever leave the server. */
-    apiKey: text('api_key').notNull(),
+    /**
+     * The provider's settings as its adapter's schema parsed them (secrets included: only their
+     * last four characters ever leave the server).
+     */
+    settings: jsonb('settings').notNull().$type<Record<string, unknown>>().default({}),
     /**
      * SHA-256 (hex) of the generated password the provider presents on our webhook. The password
      * itself is shown to the admin once (create, rotate) and never stored.

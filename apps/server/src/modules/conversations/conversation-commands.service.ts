@@ -2,9 +2,11 @@ import type { Channel, ConversationStatus, Priority } from '@parley/contracts';
 import { notFound } from '../../platform/errors.ts';
 import { joinTransaction } from '../../platform/events/join-transaction.ts';
 import type { Events } from '../../platform/events/types.ts';
+import type { ReplyDraft } from '../channel-rules/channel-rules.service.ts';
 import { createCustomer } from '../customers/customers.service.ts';
 import type { MessageRow } from '../messages/messages.repo.ts';
-import { ensureCanSend, sendAgentMessage } from '../messages/messages.service.ts';
+import { sendAgentMessage } from '../messages/messages.service.ts';
+import { ensureCanSend } from '../messages/reply-routes.service.ts';
 import { ensureDefaultQueue } from '../queues/queues.service.ts';
 import { type Actor, canEdit, enforce } from './conversations.policy.ts';
 import { type ConversationRow, findConversationForUpdate } from './conversations.repo.ts';
@@ -29,7 +31,9 @@ export interface StartConversationInput {
   channel: Channel;
   ourAddress: string;
   customerAddress: string;
-  text: string;
+  /** The first message: a text, or (D7, WhatsApp) an approved template with its values. */
+  text?: string;
+  template?: ReplyDraft['template'];
   topic?: string;
   /** Whether the creator takes the conversation (people with the agent role do; pure supervisors may reply without). */
   assignToCreator: boolean;
@@ -65,10 +69,14 @@ export function startConversation(
       topic: input.topic,
     });
     if (input.assignToCreator) conversation = await assignConversationToMe(joined, actor, conversation.id);
-    const { message } = await sendAgentMessage(joined, actor, conversation.id, {
-      contentType: 'TEXT',
-      content: { text: input.text },
-    });
+    const { message } = await sendAgentMessage(
+      joined,
+      actor,
+      conversation.id,
+      input.template
+        ? { contentType: 'TEMPLATE', content: {}, template: input.template }
+        : { contentType: 'TEXT', content: { text: input.text ?? '' } },
+    );
     return { conversation, message };
   });
 }

@@ -28,13 +28,13 @@ let db: Db;
 let desk: Desk;
 let agentC: Actor & { userId: string };
 
-/** Our connected WhatsApp sender of the permission-matrix conversations. */
-const WHATSAPP_SENDER = '44500';
+/** Our connected sender of the permission-matrix conversations (SMS: no 24-hour window, D7). */
+const MATRIX_SENDER = '44500';
 
 beforeAll(async () => {
   db = await createTestDb();
   desk = await createDesk(db);
-  await connectTestSender(db, 'WHATSAPP', WHATSAPP_SENDER);
+  await connectTestSender(db, 'SMS', MATRIX_SENDER);
   const c = await insertTestUser(db, ['agent']);
   agentC = { kind: 'agent', userId: c.id };
   const members = [desk.agentA, desk.supervisor, agentC].map((a) => ('userId' in a ? a.userId : ''));
@@ -47,8 +47,8 @@ let seq = 0;
 /** A conversation in the restricted queue, on a channel, assigned as told (set up by a supervisor). */
 async function conversation(assignee: Actor | null, status: 'OPEN' | 'CLOSED' = 'OPEN'): Promise<string> {
   const conv = await createConversation(desk.events, desk.supervisor, {
-    channel: 'WHATSAPP',
-    ourAddress: WHATSAPP_SENDER,
+    channel: 'SMS',
+    ourAddress: MATRIX_SENDER,
     customerAddress: `38592${String(++seq).padStart(6, '0')}`,
     queueId: desk.queue.id,
   });

@@ -20,7 +20,9 @@ const REFUSAL_STATUS = {
   assignee_not_in_queue: 422,
   queue_change_forbidden: 403,
   reply_forbidden: 403,
+  merge_forbidden: 403,
   limit_exceeded: 422,
+  conflict: 409,
 } as const;
 export type RefusalCode = keyof typeof REFUSAL_STATUS;
 

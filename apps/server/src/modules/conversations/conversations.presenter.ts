@@ -192,7 +192,7 @@ async function peopleById(orm: Orm, ids: ReadonlySet<string>): Promise<Map<strin
 
 type LogRow = typeof conversationLog.$inferSelect;
 
-/** Resolves log values to labels: people for assignments, names for queues and tags (deleted ones too). */
+/** Resolves log values to labels: people for assignments, names for queues and tags (deleted ones too), numbers for merges. */
 async function logLabeller(orm: Orm, rows: readonly LogRow[], people: Map<string, PersonRef>) {
   const ids = (kind: LogRow['kind']) =>
     rows
@@ -201,18 +201,27 @@ async function logLabeller(orm: Orm, rows: readonly LogRow[], people: Map<string
       .filter((v): v is string => typeof v === 'string');
   const queueIds = ids('queue');
   const tagIds = ids('tag');
-  const [queueRows, tagRows] = await Promise.all([
+  const mergedIds = ids('merge');
+  const [queueRows, tagRows, mergedRows] = await Promise.all([
     queueIds.length ? orm.select().from(queues).where(inArray(queues.id, queueIds)) : [],
     tagIds.length ? orm.select().from(tags).where(inArray(tags.id, tagIds)) : [],
+    mergedIds.length
+      ? orm
+          .select({ id: conversations.id, number: conversations.number })
+          .from(conversations)
+          .where(inArray(conversations.id, mergedIds))
+      : [],
   ]);
   const queueNames = new Map(queueRows.map((q) => [q.id, q.name]));
   const tagNames = new Map(tagRows.map((t) => [t.id, t.name]));
+  const numbers = new Map(mergedRows.map((c) => [c.id, `#${c.number}`]));
   return (kind: LogRow['kind'], v: ConversationLogValue): LogValue | null => {
     if (v === null) return null;
     if (typeof v === 'object')
       return { value: v.userId, label: people.get(v.userId)?.displayName ?? 'Unknown user' };
     if (kind === 'queue') return { value: v, label: queueNames.get(v) ?? 'Deleted queue' };
     if (kind === 'tag') return { value: v, label: tagNames.get(v) ?? 'Deleted tag' };
+    if (kind === 'merge') return { value: v, label: numbers.get(v) ?? 'a deleted conversation' };
     return { value: v, label: v };
   };
 }

@@ -2,6 +2,7 @@ import type { ConversationListQuery, ConversationSort, Page } from '@parley/cont
 import { and, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { botSessions } from '../bots/bots.schema.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { messages } from '../messages/messages.schema.ts';
 import { notes } from '../messages/notes.schema.ts';
@@ -9,6 +10,7 @@ import { conversationLog } from './conversation-log.schema.ts';
 import { recentlyViewed } from './conversation-reads.schema.ts';
 import type { TimelineKey } from './conversations.presenter.ts';
 import { conversations, conversationTags } from './conversations.schema.ts';
+import { SEARCH_WINDOW, searchCount, searchList } from './conversations.search.ts';
 import { type Viewer, visibleTo } from './conversations.visibility.ts';
 import { RECENTLY_VIEWED_MAX } from './read-state.service.ts';
 
@@ -142,20 +144,6 @@ export function decodeCursor(raw: string, order: string, keyType: CursorKeyType)
   return { order, key: parsed[1], id: parsed[2] };
 }
 
-/** `%` and `_` in a search are literal. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function searchCondition(q: string): SQL {
-  const pattern = likePattern(q);
-  const number = /^#?(\d{1,9})$/.exec(q)?.[1];
-  return sql`(${conversations.topic} ilike ${pattern}
-    or ${customers.name} ilike ${pattern}
-    or ${conversations.customerAddress} ilike ${pattern}
-    ${number ? sql`or ${conversations.number} = ${Number(number)}` : sql``}
-    or exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id}
-      and m.content->>'text' ilike ${pattern}))`;
-}
-
 const pgArray = (values: readonly string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
 
 function viewCondition(query: Pick<ConversationListQuery, 'view'>, viewer: Viewer): SQL | undefined {
@@ -169,9 +157,13 @@ function viewCondition(query: Pick<ConversationListQuery, 'view'>, viewer: Viewe
       return ne(conversations.status, 'CLOSED');
     case 'history':
       return undefined;
+    case 'bots':
+      // D4 All Bots: held by a bot. A bot session ends when its conversation closes.
+      return sql`exists (select 1 from ${botSessions} b where b.conversation_id = ${conversations.id})`;
   }
 }
 
+/** The list's filters except the search `q` (conversations.search.ts applies it). */
 function filterConditions(query: Omit<ConversationListQuery, 'cursor' | 'limit'>): (SQL | undefined)[] {
   return [
     query.status?.length ? inArray(conversations.status, query.status) : undefined,
@@ -184,7 +176,6 @@ function filterConditions(query: Omit<ConversationListQuery, 'cursor' | 'limit'>
       ? sql`exists (select 1 from ${conversationTags} ct where ct.conversation_id = ${conversations.id}
           and ct.tag_id = any(${pgArray(query.tag)}::uuid[]))`
       : undefined,
-    query.q ? searchCondition(query.q) : undefined,
     query.pendingLongerThanSeconds !== undefined
       ? sql`${conversations.pendingSince} <= now() - make_interval(secs => ${query.pendingLongerThanSeconds})`
       : undefined,
@@ -194,33 +185,43 @@ function filterConditions(query: Omit<ConversationListQuery, 'cursor' | 'limit'>
 }
 
 /**
- * Counts the conversations of a list (view, filters, visibility, and `also` when given), stopping at
- * `cap + 1` so a huge list stays cheap.
+ * Counts the conversations of a list (view, filters, visibility), stopping at `cap + 1` so a huge
+ * list stays cheap. `searchWindow` (conversations.search.ts) is changed by tests only.
  */
 export async function countConversations(
   orm: Orm,
   query: Omit<ConversationListQuery, 'cursor' | 'limit'>,
   viewer: Viewer,
   cap: number,
-  also?: SQL,
+  searchWindow = SEARCH_WINDOW,
 ): Promise<{ count: number; capped: boolean }> {
-  const matching = orm
-    .select({ one: sql`1` })
-    .from(conversations)
-    .leftJoin(customers, eq(customers.id, conversations.customerId))
-    .where(and(visibleTo(viewer), viewCondition(query, viewer), ...filterConditions(query), also))
-    .limit(cap + 1)
-    .as('matching');
-  const [row] = await orm.select({ n: sql<number>`count(*)::int` }).from(matching);
-  const n = row?.n ?? 0;
+  const where = and(visibleTo(viewer), viewCondition(query, viewer), ...filterConditions(query));
+  const search = query.q ? await searchCount(orm, query.q, where, searchWindow) : undefined;
+  let n: number;
+  if (search && 'count' in search) n = search.count;
+  else {
+    const matching = orm
+      .select({ one: sql`1` })
+      .from(conversations)
+      .leftJoin(customers, eq(customers.id, conversations.customerId))
+      .where(and(where, search?.condition))
+      .limit(cap + 1)
+      .as('matching');
+    const [row] = await orm.select({ n: sql<number>`count(*)::int` }).from(matching);
+    n = row?.n ?? 0;
+  }
   return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 
-/** One page of a conversation list as ids (in order) plus the next cursor; the caller presents them. */
+/**
+ * One page of a conversation list as ids (in order) plus the next cursor; the caller presents them.
+ * `searchWindow` (conversations.search.ts) is changed by tests only.
+ */
 export async function listConversationIds(
   orm: Orm,
   query: ConversationListQuery,
   viewer: Viewer,
+  searchWindow = SEARCH_WINDOW,
 ): Promise<Page<string>> {
   const sortName = query.sort ?? defaultSort(query.view);
   const spec = SORTS[sortName];
@@ -229,22 +230,27 @@ export async function listConversationIds(
   const cmp = direction === 'asc' ? sql`>` : sql`<`;
   const dir = direction === 'asc' ? sql`asc` : sql`desc`;
   const after = query.cursor ? decodeCursor(query.cursor, order, spec.type) : undefined;
-  const rows = await orm
-    .select({ id: conversations.id, key: sql<string>`(${spec.key})::text` })
-    .from(conversations)
-    .leftJoin(customers, eq(customers.id, conversations.customerId))
-    .where(
-      and(
-        visibleTo(viewer),
-        viewCondition(query, viewer),
-        ...filterConditions(query),
-        after
-          ? sql`(${spec.key}, ${conversations.id}) ${cmp} (${after.key}::${sql.raw(spec.type)}, ${after.id}::uuid)`
-          : undefined,
-      ),
-    )
-    .orderBy(sql`${spec.key} ${dir}`, sql`${conversations.id} ${dir}`)
-    .limit(query.limit + 1);
+  const where = and(
+    visibleTo(viewer),
+    viewCondition(query, viewer),
+    ...filterConditions(query),
+    after
+      ? sql`(${spec.key}, ${conversations.id}) ${cmp} (${after.key}::${sql.raw(spec.type)}, ${after.id}::uuid)`
+      : undefined,
+  );
+  const search = query.q
+    ? await searchList(orm, query.q, { where, key: spec.key, dir, rows: query.limit + 1 }, searchWindow)
+    : undefined;
+  const rows =
+    search && 'rows' in search
+      ? search.rows
+      : await orm
+          .select({ id: conversations.id, key: sql<string>`(${spec.key})::text` })
+          .from(conversations)
+          .leftJoin(customers, eq(customers.id, conversations.customerId))
+          .where(and(where, search?.condition))
+          .orderBy(sql`${spec.key} ${dir}`, sql`${conversations.id} ${dir}`)
+          .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

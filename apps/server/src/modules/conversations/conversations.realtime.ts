@@ -30,6 +30,7 @@ const CONVERSATION_EVENTS = [
   'conversation.assigned',
   'conversation.unassigned',
   'conversation.queue_changed',
+  'conversation.merged',
 ] as const;
 
 /** Events that add or change a timeline entry, with the payload field naming it. */

@@ -1,7 +1,8 @@
-import type { Channel, ConversationLogKind } from '@parley/contracts';
+import type { ConversationLogKind } from '@parley/contracts';
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
 import { type ConversationLogValue, conversationLog } from './conversation-log.schema.ts';
+import { findThreadOwners, type ThreadKey, threadKeyText } from './conversation-threads.repo.ts';
 import type { Actor } from './conversations.policy.ts';
 import { conversations, conversationTags } from './conversations.schema.ts';
 
@@ -23,12 +24,7 @@ export type ConversationPatch = Partial<
   >
 >;
 
-/** The thread key of D2: channel, our address and the customer's address. */
-export interface ThreadKey {
-  channel: Channel;
-  ourAddress: string;
-  customerAddress: string;
-}
+export type { ThreadKey } from './conversation-threads.repo.ts';
 
 export async function findConversationById(orm: Orm, id: string): Promise<ConversationRow | undefined> {
   const [row] = await orm.select().from(conversations).where(eq(conversations.id, id));
@@ -46,17 +42,7 @@ export async function findConversationForUpdate(tx: Orm, id: string): Promise<Co
  * the agent's "+"), until the transaction ends. The partial unique index is the backstop.
  */
 export async function lockThreadKey(tx: Orm, key: ThreadKey): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${threadLockText(key)}, 0))`);
-}
-
-// JSON keeps the three parts apart whatever characters the addresses hold.
-function threadLockText(key: ThreadKey): string {
-  return JSON.stringify([key.channel, key.ourAddress, key.customerAddress]);
-}
-
-/** The JSON text of thread keys, one `[channel, ourAddress, customerAddress]` each, for set-wise statements. */
-function threadKeysJson(keys: readonly ThreadKey[]): string {
-  return JSON.stringify(keys.map((k) => [k.channel, k.ourAddress, k.customerAddress]));
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${threadKeyText(key)}, 0))`);
 }
 
 /**
@@ -67,45 +53,46 @@ export async function lockThreadKeys(tx: Orm, keys: readonly ThreadKey[]): Promi
   if (keys.length === 0) return;
   await tx.execute(sql`select pg_advisory_xact_lock(h) from (
       select distinct hashtextextended(k, 0) as h
-      from jsonb_array_elements_text(${JSON.stringify(keys.map(threadLockText))}::jsonb) k
+      from jsonb_array_elements_text(${JSON.stringify(keys.map(threadKeyText))}::jsonb) k
       order by h
     ) locks`);
 }
 
-/** findOpenThreadConversation for many keys in one statement, locked; keys without one are absent. */
-export function findOpenThreadConversations(tx: Orm, keys: readonly ThreadKey[]): Promise<ConversationRow[]> {
-  if (keys.length === 0) return Promise.resolve([]);
-  return tx
+/**
+ * The non-CLOSED conversation owning each key — by its own thread key or by one it took over in a
+ * merge or used to "change channel" (D2 omnichannel) — locked, in id order; keys without one are
+ * absent. The caller holds the keys' thread-key locks, so ownership cannot move meanwhile.
+ */
+export async function findOpenThreadConversations(
+  tx: Orm,
+  keys: readonly ThreadKey[],
+): Promise<Array<{ key: ThreadKey; conversation: ConversationRow }>> {
+  const owners = await findThreadOwners(tx, keys);
+  if (owners.length === 0) return [];
+  const rows = await tx
     .select()
     .from(conversations)
     .where(
       and(
-        sql`(${conversations.channel}, ${conversations.ourAddress}, ${conversations.customerAddress}) in (
-          select k->>0, k->>1, k->>2 from jsonb_array_elements(${threadKeysJson(keys)}::jsonb) k)`,
+        inArray(conversations.id, [...new Set(owners.map((o) => o.conversationId))]),
         ne(conversations.status, 'CLOSED'),
       ),
     )
+    .orderBy(asc(conversations.id))
     .for('update');
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return owners.flatMap(({ conversationId, ...key }) => {
+    const conversation = byId.get(conversationId);
+    return conversation ? [{ key, conversation }] : [];
+  });
 }
 
-/** The one non-CLOSED conversation of a thread key (the partial unique index allows no second), locked. */
+/** The one non-CLOSED conversation owning a thread key (see findOpenThreadConversations), locked. */
 export async function findOpenThreadConversation(
   tx: Orm,
   key: ThreadKey,
 ): Promise<ConversationRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.channel, key.channel),
-        eq(conversations.ourAddress, key.ourAddress),
-        eq(conversations.customerAddress, key.customerAddress),
-        ne(conversations.status, 'CLOSED'),
-      ),
-    )
-    .for('update');
-  return row;
+  return (await findOpenThreadConversations(tx, [key]))[0]?.conversation;
 }
 
 export async function insertConversation(tx: Orm, values: NewConversation): Promise<ConversationRow> {

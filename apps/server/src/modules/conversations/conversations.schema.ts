@@ -84,6 +84,17 @@ export const conversations = pgTable(
       .on(t.assigneeUserId, sql`coalesce(${t.lastCustomerMessageAt}, '-infinity'::timestamptz)`, t.id)
       .where(sql`${t.status} <> 'CLOSED'`),
     index('conversations_created_idx').on(t.createdAt, t.id),
+    // A queue's non-closed conversations in pending order: the queue views and their sidebar counts.
+    index('conversations_open_queue_pending_idx')
+      .on(t.queueId, sql`coalesce(${t.pendingSince}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} <> 'CLOSED'`),
+    // The priority quick filter and views of it (lists in pending order, sidebar counts).
+    index('conversations_open_priority_pending_idx')
+      .on(t.priority, sql`coalesce(${t.pendingSince}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} <> 'CLOSED'`),
+    // The list search (conversations.search.ts) finds substrings through trigrams.
+    index('conversations_topic_trgm_idx').using('gin', t.topic.op('gin_trgm_ops')),
+    index('conversations_customer_address_trgm_idx').using('gin', t.customerAddress.op('gin_trgm_ops')),
     check('conversations_status_check', sql`${t.status} in ${inList(CONVERSATION_STATUSES)}`),
     check('conversations_priority_check', sql`${t.priority} in ${inList(PRIORITIES)}`),
     check('conversations_channel_check', sql`${t.channel} in ${inList(CHANNELS)}`),
@@ -114,6 +125,7 @@ export const conversationTags = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.conversationId, t.tagId] }),
-    index('conversation_tags_tag_idx').on(t.tagId),
+    // Covers the tag filter of the lists and counts: a tag's conversations without visiting rows.
+    index('conversation_tags_tag_idx').on(t.tagId, t.conversationId),
   ],
 );

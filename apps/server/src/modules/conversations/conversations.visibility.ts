@@ -23,12 +23,15 @@ export const seesEverything = (viewer: Viewer) => viewer.roles.includes('supervi
 /** The WHERE condition on `conversations` for what the viewer may see; undefined when unrestricted. */
 export function visibleTo(viewer: Viewer): SQL | undefined {
   if (seesEverything(viewer)) return undefined;
-  // A conversation without a queue counts as the Default queue's (threading always sets one).
+  // A conversation without a queue counts as the Default queue's (threading always sets one). The
+  // visible queues are one array computed once per query, so `queue_id = any(…)` can be an index
+  // condition (the ALL WORK lists and counts, docs/all-work.md "Performance").
   return or(
     eq(conversations.assigneeUserId, viewer.userId),
     sql`${conversations.queueId} is null`,
-    sql`${conversations.queueId} in (select ${queues.id} from ${queues} where ${queues.isDefault})`,
-    sql`${conversations.queueId} in (select ${queueMembers.queueId} from ${queueMembers} where ${queueMembers.userId} = ${viewer.userId})`,
+    sql`${conversations.queueId} = any(array(
+      select ${queues.id} from ${queues} where ${queues.isDefault}
+      union all select ${queueMembers.queueId} from ${queueMembers} where ${queueMembers.userId} = ${viewer.userId}))`,
   );
 }
 

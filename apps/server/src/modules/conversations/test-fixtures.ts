@@ -1,6 +1,6 @@
 import type { ConnectionChannel, InboundMessage } from '@parley/contracts';
 import pino from 'pino';
-import { hashWebhookSecret } from '../../channels/infobip/verify.ts';
+import { hashWebhookSecret } from '../../channels/webhook-secret.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { createEvents } from '../../platform/events/events.ts';
 import type { Events } from '../../platform/events/types.ts';
@@ -25,8 +25,7 @@ export async function connectTestSender(db: Db, channel: ConnectionChannel, send
       provider: 'infobip',
       name: `Test ${channel} ${sender}`,
       sender,
-      baseUrl: 'http://127.0.0.1:9',
-      apiKey: 'test-api-key-0000',
+      settings: { baseUrl: 'http://127.0.0.1:9', apiKey: 'test-api-key-0000' },
       webhookSecretHash: hashWebhookSecret(crypto.randomUUID()),
     })
     .onConflictDoNothing();

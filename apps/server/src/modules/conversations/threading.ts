@@ -1,4 +1,10 @@
-import type { Channel, ConversationStatus, InboundMessage, Priority } from '@parley/contracts';
+import {
+  type Channel,
+  type ConversationStatus,
+  type InboundMessage,
+  LIMITS,
+  type Priority,
+} from '@parley/contracts';
 import type { Orm } from '../../platform/db/client.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { Events, TxScope } from '../../platform/events/types.ts';
@@ -25,6 +31,7 @@ import {
   updateConversationRow,
 } from './conversations.repo.ts';
 import { applyStatus, emitConversation } from './conversations.service.ts';
+import { findRepliedConversations } from './reply-threading.ts';
 
 // How conversations start (D2): from an inbound message on its customer thread, or by the agent's "+".
 
@@ -39,9 +46,11 @@ export function threadKeyOf(msg: Pick<InboundMessage, 'channel' | 'to' | 'from'>
  * D2 threading; the caller holds the thread-key lock. The message joins the thread's non-CLOSED
  * conversation (SOLVED or WAITING go back to OPEN, logged as `system`); when there is none (never
  * one, or the latest is CLOSED) a new OPEN conversation starts in the Default queue at NORMAL
- * priority. The topic names the profile, else the name the channel gave, else the address.
- * Joining a conversation without a customer while the sender is now a known customer (the profile
- * was created after the conversation started) links it to that customer (D6).
+ * priority. The topic is the message's subject (e-mail), else names the profile, else the name the
+ * channel gave, else the address. A message answering a stored one may join that one's conversation
+ * first (findRepliedConversations). Joining a conversation without a customer while the sender is
+ * now a known customer (the profile was created after the conversation started) links it to that
+ * customer (D6).
  */
 export async function threadInbound(
   scope: TxScope,
@@ -49,7 +58,8 @@ export async function threadInbound(
   customer: CustomerRow | undefined,
 ): Promise<{ conversation: ConversationRow; created: boolean }> {
   const key = threadKeyOf(msg);
-  const open = await findOpenThreadConversation(scope.tx, key);
+  const replied = (await findRepliedConversations(scope.tx, [msg])).get(msg);
+  const open = replied ?? (await findOpenThreadConversation(scope.tx, key));
   if (open) {
     const joined = customer ? await linkCustomer(scope, open, customer.id) : open;
     const conversation = joined.status === 'OPEN' ? joined : await applyStatus(scope, joined, 'OPEN', SYSTEM);
@@ -60,7 +70,7 @@ export async function threadInbound(
     scope,
     {
       ...key,
-      topic: defaultTopic(customer?.name ?? msg.customerName, msg.from),
+      topic: subjectTopic(msg) ?? defaultTopic(customer?.name ?? msg.customerName, msg.from),
       customerId: customer?.id ?? null,
       channels: [msg.channel],
       queueId: queue.id,
@@ -113,19 +123,36 @@ export async function threadInboundBatch(
   msgs: readonly InboundMessage[],
 ): Promise<ThreadedInbound[]> {
   const keys = new Map(msgs.map((m) => [keyText(threadKeyOf(m)), threadKeyOf(m)]));
-  const current = new Map<string, ConversationRow>();
-  for (const conv of await findOpenThreadConversations(tx, [...keys.values()])) {
-    current.set(keyText(conv), conv);
+  // Several keys may lead to one conversation (D2 omnichannel), so its state is kept per id.
+  const owner = new Map<string, string>();
+  const state = new Map<string, ConversationRow>();
+  const current = {
+    get: (key: string) => state.get(owner.get(key) ?? ''),
+    has: (key: string) => owner.has(key),
+    set: (key: string, conv: ConversationRow) => {
+      owner.set(key, conv.id);
+      state.set(conv.id, conv);
+    },
+  };
+  for (const { key, conversation } of await findOpenThreadConversations(tx, [...keys.values()])) {
+    current.set(keyText(key), conversation);
   }
+  // A message answering one Parley stored joins that conversation before D2 is asked (reply-threading.ts).
+  const replied = await findRepliedConversations(tx, msgs);
+  for (const conv of replied.values()) current.set(`reply:${conv.id}`, conv);
+  const threadOf = (m: InboundMessage) => {
+    const conv = replied.get(m);
+    return conv ? `reply:${conv.id}` : keyText(threadKeyOf(m));
+  };
   // A thread without a conversation starts one with its first message of the batch.
   const starters = new Map<string, InboundMessage>();
   for (const m of msgs) {
-    const key = keyText(threadKeyOf(m));
+    const key = threadOf(m);
     if (!current.has(key) && !starters.has(key)) starters.set(key, m);
   }
   // Senders are looked up for new threads and for conversations still without a customer (D6).
   const lookups = msgs.filter((m) => {
-    const key = keyText(threadKeyOf(m));
+    const key = threadOf(m);
     return starters.get(key) === m || current.get(key)?.customerId === null;
   });
   const found = await findCustomersByDestinations(
@@ -144,7 +171,7 @@ export async function threadInboundBatch(
         return {
           id: crypto.randomUUID(),
           ...threadKeyOf(m),
-          topic: defaultTopic(customer?.name ?? m.customerName, m.from),
+          topic: subjectTopic(m) ?? defaultTopic(customer?.name ?? m.customerName, m.from),
           customerId: customer?.id ?? null,
           channels: [m.channel],
           queueId: queue.id,
@@ -160,7 +187,7 @@ export async function threadInboundBatch(
     }
   }
   const threaded = msgs.map((m): ThreadedInbound => {
-    const key = keyText(threadKeyOf(m));
+    const key = threadOf(m);
     const conv = current.get(key);
     if (!conv) throw new Error('threadInboundBatch: a thread lost its conversation');
     if (created.delete(key)) return { conversation: conv, created: true };
@@ -216,6 +243,12 @@ export function emitThreaded(scope: TxScope, t: ThreadedInbound): void {
       to: 'OPEN',
     });
   }
+}
+
+/** The topic of a conversation a message with a subject (an e-mail) starts: the subject, cut to the limit. */
+function subjectTopic(msg: InboundMessage): string | undefined {
+  const subject = msg.content.subject?.replace(/\s+/g, ' ').trim();
+  return subject ? subject.slice(0, LIMITS.topic) : undefined;
 }
 
 /** D2 default topic: "Talking with <customer name or address>". */

@@ -45,6 +45,10 @@ export const customers = pgTable(
     // The list's keyset order (customers.repo nameKey) read in index order.
     index('customers_name_key_idx').on(sql`lower(coalesce(${t.name}, ''))`, t.id),
     index('customers_search_text_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    // The conversation list's search by customer name (conversations.search.ts).
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    // Sorting a conversation list by customer reads names by id without visiting the wide rows.
+    index('customers_id_name_idx').on(t.id, t.name),
   ],
 );
 

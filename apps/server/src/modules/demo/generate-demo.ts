@@ -1,4 +1,4 @@
-import { type Channel, CONNECTION_CHANNELS, type ConversationStatus, type Gender } from '@parley/contracts';
+import { type Channel, type ConversationStatus, type Gender, INFOBIP_CHANNELS } from '@parley/contracts';
 import {
   buildConversation,
   type ConversationPlan,
@@ -28,7 +28,7 @@ import { buildWorkspaceShowcase } from './demo-workspace.ts';
 import { createPrng, type Prng } from './prng.ts';
 
 const DAY = 86_400_000;
-const CONNECTION_CHANNEL_SET = new Set<Channel>(CONNECTION_CHANNELS);
+const CONNECTION_CHANNEL_SET = new Set<Channel>(INFOBIP_CHANNELS);
 const HOUR = 3_600_000;
 
 export interface DemoOptions {

@@ -39,10 +39,22 @@ describe('loadDemoData', () => {
 
   it('connects every provider channel the demo uses to the sandbox, enabled, with no secret shown', async () => {
     const { rows } = await db.pool.query(
-      `select channel, sender, base_url, enabled, provider from channel_connections order by channel`,
+      `select channel, sender, settings->>'baseUrl' as base_url, enabled, provider from channel_connections order by channel`,
     );
-    expect(rows.map((r) => r.channel)).toEqual(['FACEBOOK_MESSENGER', 'SMS', 'VIBER', 'WHATSAPP']);
-    for (const row of rows) {
+    expect(rows.map((r) => r.channel)).toEqual([
+      'FACEBOOK_MESSENGER',
+      'LIVE_CHAT',
+      'SMS',
+      'VIBER',
+      'WHATSAPP',
+    ]);
+    // The shop's widget, allowed on Parley's own origins for its demo page (docs/simulator.md).
+    expect(rows.find((r) => r.channel === 'LIVE_CHAT')).toMatchObject({
+      provider: 'livechat',
+      sender: 'parley-demo-widget',
+      enabled: true,
+    });
+    for (const row of rows.filter((r) => r.channel !== 'LIVE_CHAT')) {
       expect(row).toMatchObject({
         provider: 'infobip',
         enabled: true,

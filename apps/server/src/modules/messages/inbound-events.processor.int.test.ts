@@ -28,8 +28,7 @@ beforeAll(async () => {
     provider: 'infobip',
     name: 'Processor test',
     sender: '44999',
-    baseUrl: 'http://127.0.0.1:9',
-    apiKey: 'processor-test-key',
+    settings: { baseUrl: 'http://127.0.0.1:9', apiKey: 'processor-test-key' },
   });
 });
 

@@ -24,8 +24,14 @@ export interface MappedInboundEvent {
   skipped: Array<{ providerMessageId: string; reason: string }>;
 }
 
-/** Turns a provider's raw webhook body into Parley's shapes; provider payloads stay in the adapter. */
-export type InboundEventMapper = (connectionId: string, payload: unknown) => MappedInboundEvent;
+/**
+ * Turns a provider's raw webhook body into Parley's shapes; provider payloads stay in the adapter.
+ * May be async (an adapter fetching media); a throw retries the row later like any failure.
+ */
+export type InboundEventMapper = (
+  connectionId: string,
+  payload: unknown,
+) => MappedInboundEvent | Promise<MappedInboundEvent>;
 
 export interface InboundEventsProcessorOptions {
   /** Rows claimed per round. */
@@ -138,7 +144,7 @@ export function createInboundEventsProcessor(
       const mapper = mappers[row.provider];
       try {
         if (!mapper) throw new Error(`No mapper for provider ${row.provider}`);
-        items.push({ row, mapped: mapper(row.connectionId, row.payload) });
+        items.push({ row, mapped: await mapper(row.connectionId, row.payload) });
       } catch (error) {
         await fail(row, error);
       }

@@ -23,6 +23,12 @@ import {
   insertMessages,
 } from './messages.repo.ts';
 
+/** The provider's time of an inbound message; null when it is unreadable (the arrival time stands in). */
+function providerTime(receivedAt: string): Date | null {
+  const time = Date.parse(receivedAt);
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
 export type IngestResult =
   | { duplicate: true }
   | { duplicate: false; conversationId: string; messageId: string; createdConversation: boolean };
@@ -56,6 +62,7 @@ export async function ingestInboundInTx(scope: TxScope, msg: InboundMessage): Pr
     content: msg.content,
     deliveryState: 'RECEIVED',
     providerMessageId: msg.providerMessageId,
+    receivedAt: providerTime(msg.receivedAt),
   });
   // Server time (the message's created_at), so the timeline and "pending" agree with agent replies.
   const updated = await updateConversationRow(tx, conversation.id, {
@@ -122,6 +129,7 @@ export async function ingestInboundBatchInTx(
       content: msg.content,
       deliveryState: 'RECEIVED' as const,
       providerMessageId: msg.providerMessageId,
+      receivedAt: providerTime(msg.receivedAt),
     })),
   );
   const marks = new Map<string, CustomerMessageMark>();

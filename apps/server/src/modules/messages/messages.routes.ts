@@ -7,6 +7,7 @@ import { presentTimelineItem } from '../conversations/conversations.presenter.ts
 import { loadVisibleConversation } from '../conversations/conversations.visibility.ts';
 import { callerOf } from '../conversations/conversations-write.routes.ts';
 import { addNote, sendAgentMessage } from './messages.service.ts';
+import { replyDraftOf } from './reply-draft.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
@@ -29,8 +30,8 @@ export async function registerMessageRoutes(app: FastifyInstance, ctx: AppContex
       await loadVisibleConversation(ctx, request.params.id, viewer);
       const { message, repeated } = await sendAgentMessage(ctx.events, actor, request.params.id, {
         clientId: request.body.clientId,
-        contentType: 'TEXT',
-        content: { text: request.body.text },
+        ...(await replyDraftOf(ctx.db.orm, viewer, request.body)),
+        route: request.body.route,
       });
       // A retry with the same client id gets the stored message: 200 instead of 201.
       const item = await presentTimelineItem(ctx.db, { type: 'message', id: message.id });

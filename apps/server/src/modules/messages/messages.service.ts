@@ -1,8 +1,7 @@
-import type { Channel, MessageContentType } from '@parley/contracts';
-import type { Orm } from '../../platform/db/client.ts';
+import type { MessageContentType, ReplyRoute } from '@parley/contracts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
-import { canSendOn } from '../channel-connections/channel-connections.lookup.ts';
+import { applyChannelRules, type ReplyDraft } from '../channel-rules/channel-rules.service.ts';
 import {
   type Actor,
   canEdit,
@@ -10,7 +9,11 @@ import {
   checkLength,
   enforce,
 } from '../conversations/conversations.policy.ts';
-import { findConversationForUpdate, updateConversationRow } from '../conversations/conversations.repo.ts';
+import {
+  findConversationForUpdate,
+  lockThreadKey,
+  updateConversationRow,
+} from '../conversations/conversations.repo.ts';
 import {
   findMessageByClientId,
   insertMessage,
@@ -19,24 +22,11 @@ import {
   type NoteRow,
 } from './messages.repo.ts';
 import type { MessageContent } from './messages.schema.ts';
+import { takeReplyRoute } from './reply-routes.service.ts';
 
 function personId(actor: Actor): string {
   if (!('userId' in actor)) throw forbidden('Only a person can write here');
   return actor.userId;
-}
-
-/**
- * Refuses with `channel_unavailable` when no enabled channel connection sends on `channel` as
- * `ourAddress`: nothing would ever hand the message to a provider, so it would stay PENDING for
- * ever. A connection disabled after a message was stored fails that message in the send job instead.
- */
-export async function ensureCanSend(orm: Orm, channel: Channel, ourAddress: string): Promise<void> {
-  if (await canSendOn(orm, channel, ourAddress)) return;
-  throw new AppError(
-    'channel_unavailable',
-    409,
-    `Parley cannot send on ${channel} as ${ourAddress}: an admin must connect and enable that channel and sender first`,
-  );
 }
 
 export interface OutboundInput {
@@ -44,11 +34,15 @@ export interface OutboundInput {
   clientId?: string;
   contentType: MessageContentType;
   content: MessageContent;
+  /** D2 "change channel": the route to reply on; absent = the route of the customer's last message. */
+  route?: ReplyRoute;
+  /** D7: a WhatsApp template chosen in the web app (contentType TEMPLATE); the rules fill it in. */
+  template?: ReplyDraft['template'];
 }
 
 /**
- * Stores an agent's reply (OUTBOUND, PENDING) on the conversation's channel (refused with
- * `channel_unavailable` when no enabled connection sends there, see ensureCanSend), ends
+ * Stores an agent's reply (OUTBOUND, PENDING) on its route — the requested one or the customer's
+ * last channel (takeReplyRoute; `channel_unavailable` when no enabled connection sends there), ends
  * "pending agent reply" and emits `message.created`, on which the channel sends it. Idempotent by client id:
  * a repeat returns the stored message with `repeated: true` and changes nothing. An `automation`
  * actor (an integration over `/ccaas/1` acting for no agent) writes as BOT.
@@ -61,7 +55,10 @@ export function sendAgentMessage(
 ): Promise<{ message: MessageRow; repeated: boolean }> {
   const authorUserId = actor.kind === 'automation' ? null : personId(actor);
   if (input.content.text !== undefined) enforce(checkLength('messageText', input.content.text));
-  return events.transact(async ({ tx, emit }) => {
+  return events.transact(async (scope) => {
+    const { tx, emit } = scope;
+    // Thread-key lock before the row lock, in inbound threading's order (takeReplyRoute).
+    if (input.route) await lockThreadKey(tx, input.route);
     // The row lock also serialises two sends with the same client id.
     const conv = await findConversationForUpdate(tx, conversationId);
     if (!conv) throw notFound('Conversation');
@@ -70,20 +67,18 @@ export function sendAgentMessage(
       if (stored) return { message: stored, repeated: true };
     }
     enforce(canReply(actor, conv));
-    if (!conv.channel || !conv.ourAddress || !conv.customerAddress) {
-      throw new AppError('validation_failed', 422, 'The conversation has no channel to reply on');
-    }
-    await ensureCanSend(tx, conv.channel, conv.ourAddress);
+    const route = await takeReplyRoute(scope, conv, input.route, actor);
+    const { contentType, content } = await applyChannelRules(tx, conv.id, route, input);
     const message = await insertMessage(tx, {
       conversationId: conv.id,
       direction: 'OUTBOUND',
-      channel: conv.channel,
-      fromAddress: conv.ourAddress,
-      toAddress: conv.customerAddress,
+      channel: route.channel,
+      fromAddress: route.ourAddress,
+      toAddress: route.customerAddress,
       authorKind: authorUserId ? 'AGENT' : 'BOT',
       authorUserId,
-      contentType: input.contentType,
-      content: input.content,
+      contentType,
+      content,
       deliveryState: 'PENDING',
       clientId: input.clientId ?? null,
     });

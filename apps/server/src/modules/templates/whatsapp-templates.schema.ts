@@ -1,11 +1,14 @@
 import {
+  type TemplatePlaceholder,
   WHATSAPP_TEMPLATE_CATEGORIES,
   WHATSAPP_TEMPLATE_STATUSES,
+  type WhatsAppHeaderFormat,
+  type WhatsAppTemplateButton,
   type WhatsAppTemplateCategory,
   type WhatsAppTemplateStatus,
 } from '@parley/contracts';
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz } from '../../platform/db/columns.ts';
 import { channelConnections } from '../channel-connections/channel-connections.schema.ts';
 import { inList } from '../conversations/sql-in-list.ts';
@@ -33,7 +36,14 @@ export const whatsappTemplates = pgTable(
     body: text('body').notNull(),
     /** Text header, if the template has one. */
     header: text('header'),
+    /** The header's kind (TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION, GIF); null without a header. */
+    headerFormat: text('header_format').$type<WhatsAppHeaderFormat>(),
     footer: text('footer'),
+    buttons: jsonb('buttons').notNull().default([]).$type<WhatsAppTemplateButton[]>(),
+    /** What an agent fills to send it (header, body and button values), from the components. */
+    placeholders: jsonb('placeholders').notNull().default([]).$type<TemplatePlaceholder[]>(),
+    /** Why Parley cannot send it (a carousel, a flow button …); null when it can. */
+    unsupportedReason: text('unsupported_reason'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

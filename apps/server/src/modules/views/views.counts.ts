@@ -1,9 +1,12 @@
-import { VIEW_COUNT_CAP, type ViewCount, type ViewCounts } from '@parley/contracts';
+import {
+  type ConversationCountQuery,
+  VIEW_COUNT_CAP,
+  type ViewCount,
+  type ViewCounts,
+} from '@parley/contracts';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
-import { botSessions } from '../bots/bots.schema.ts';
 import { countConversations } from '../conversations/conversations.queries.ts';
-import { conversations } from '../conversations/conversations.schema.ts';
 import { seesEverything, type Viewer } from '../conversations/conversations.visibility.ts';
 import { queueMembers, queues } from '../queues/queues.schema.ts';
 import type { SavedViewRow } from './views.repo.ts';
@@ -15,15 +18,9 @@ import type { SavedViewRow } from './views.repo.ts';
 const count = (orm: Orm, query: Parameters<typeof countConversations>[1], viewer: Viewer) =>
   countConversations(orm, query, viewer, VIEW_COUNT_CAP);
 
-/** Conversations held by a bot (a live bot session) that the viewer may see. */
-const countBotConversations = (orm: Orm, viewer: Viewer) =>
-  countConversations(
-    orm,
-    { view: 'history' },
-    viewer,
-    VIEW_COUNT_CAP,
-    sql`exists (select 1 from ${botSessions} b where b.conversation_id = ${conversations.id})`,
-  );
+/** How many conversations a list query (an unsaved view) shows the viewer, capped like the sidebar. */
+export const countList = (orm: Orm, query: ConversationCountQuery, viewer: Viewer) =>
+  count(orm, query, viewer);
 
 /** The sidebar's queues: every live queue for supervisors; the Default queue and their own for agents (D4). */
 export function listSidebarQueues(orm: Orm, viewer: Viewer): Promise<{ id: string; name: string }[]> {
@@ -55,7 +52,7 @@ export async function countSidebar(
     count(orm, { view: 'unassigned' }, viewer),
     count(orm, { view: 'all' }, viewer),
     count(orm, { view: 'history' }, viewer),
-    countBotConversations(orm, viewer),
+    count(orm, { view: 'bots' }, viewer),
     Promise.all(views.map((v) => count(orm, v.filters, viewer))),
     Promise.all(sidebarQueues.map((q) => count(orm, { view: 'queue', queueId: [q.id] }, viewer))),
   ]);

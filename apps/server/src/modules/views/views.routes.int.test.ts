@@ -1,4 +1,4 @@
-import type { SavedView, SavedViewList, ViewCounts } from '@parley/contracts';
+import type { SavedView, SavedViewList, ViewCount, ViewCounts } from '@parley/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
@@ -50,6 +50,7 @@ describe('saved views access and validation', () => {
   const routes = [
     { method: 'GET', url: '/api/views' },
     { method: 'GET', url: '/api/views/counts' },
+    { method: 'GET', url: '/api/views/count?view=unassigned' },
     { method: 'GET', url: `/api/views/${someId}` },
     { method: 'POST', url: '/api/views', payload: { name: 'x', scope: 'private', filters: {} } },
     { method: 'PATCH', url: `/api/views/${someId}`, payload: { name: 'x' } },
@@ -85,6 +86,8 @@ describe('saved views access and validation', () => {
       },
       { method: 'PATCH', url: `/api/views/${someId}`, payload: {} },
       { method: 'GET', url: '/api/views/nope' },
+      { method: 'GET', url: '/api/views/count?view=queue' },
+      { method: 'GET', url: '/api/views/count?priority=HUGE' },
     ] as const;
     for (const b of bad) {
       const res = await send(desk.member, b.method, b.url, 'payload' in b ? b.payload : undefined);
@@ -215,6 +218,22 @@ describe('sidebar counts', () => {
     expect(outsider.predefined.all.count).toBe(2);
     expect(outsider.queues.map((q) => q.queueId)).toEqual([desk.defaultQueue.id]);
     expect(outsider.views.map((v) => v.viewId)).not.toContain(urgent.id);
+
+    // The list views show exactly what their counts count.
+    const botList = await send(desk.member, 'GET', '/api/conversations?view=bots');
+    expect((botList.json() as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([botHeld]);
+    const unsaved = async (session: TestSession, query: string) => {
+      const res = await send(session, 'GET', `/api/views/count?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as ViewCount;
+    };
+    expect(await unsaved(desk.member, 'view=bots')).toEqual(member.predefined.allBots);
+    expect(await unsaved(desk.member, 'priority=URGENT')).toEqual({ count: 1, capped: false });
+    expect(await unsaved(desk.member, `view=queue&queueId=${desk.sales.id}`)).toEqual({
+      count: 1,
+      capped: false,
+    });
+    expect(await unsaved(desk.outsider, 'priority=URGENT')).toEqual({ count: 0, capped: false });
   });
 
   it('stop counting above the cap', async () => {

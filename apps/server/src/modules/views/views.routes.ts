@@ -1,8 +1,10 @@
 import {
+  ConversationCountQuery,
   CreateViewRequest,
   SavedView,
   SavedViewList,
   UpdateViewRequest,
+  ViewCount,
   ViewCounts,
 } from '@parley/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -11,7 +13,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { currentUser } from '../../platform/http/access.ts';
-import { countSidebar } from './views.counts.ts';
+import { countList, countSidebar } from './views.counts.ts';
 import type { ViewUser } from './views.policy.ts';
 import { presentView } from './views.presenter.ts';
 import { findVisibleView, listVisibleViews } from './views.repo.ts';
@@ -24,7 +26,7 @@ const viewUser = (request: FastifyRequest): ViewUser => {
   return { userId: user.userId, roles: user.roles };
 };
 
-/** D5 custom views (saved ALL WORK filters) and the sidebar counts. */
+/** D5 custom views (saved ALL WORK filters), the sidebar counts and the count of an unsaved list. */
 export async function registerViewsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const agent = { access: 'agent' } as const;
@@ -47,6 +49,12 @@ export async function registerViewsRoutes(app: FastifyInstance, ctx: AppContext)
       const user = viewUser(request);
       return countSidebar(ctx.db.orm, user, await listVisibleViews(ctx.db.orm, user.userId));
     },
+  );
+
+  r.get(
+    '/api/views/count',
+    { config: agent, schema: { querystring: ConversationCountQuery, response: { 200: ViewCount } } },
+    async (request) => countList(ctx.db.orm, request.query, viewUser(request)),
   );
 
   r.get(

@@ -14,6 +14,7 @@ const SERVER_PREFIXES = [
   '/people',
   '/webhooks',
   '/sandbox',
+  '/widget',
   '/healthz',
   '/readyz',
   '/metrics',

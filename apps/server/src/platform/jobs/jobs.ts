@@ -17,6 +17,7 @@ export interface JobsOptions {
 /** Background jobs on pg-boss 12, shared by every Parley process on the database. */
 export function createJobs(config: Config, db: Db, logger: Logger, options: JobsOptions = {}): Jobs {
   const handlers = new Map<string, JobHandler<object>>();
+  const schedules = new Map<string, string>();
   const boss = new PgBoss({
     connectionString: db.url,
     schema: SCHEMA,
@@ -31,6 +32,12 @@ export function createJobs(config: Config, db: Db, logger: Logger, options: Jobs
       if (started) throw new Error(`Job ${name} registered after start()`);
       if (handlers.has(name)) throw new Error(`Job ${name} registered twice`);
       handlers.set(name, handler as JobHandler<object>);
+    },
+
+    schedule(name, cron) {
+      if (started) throw new Error(`Job ${name} scheduled after start()`);
+      if (!handlers.has(name)) throw new Error(`Job ${name} is not registered`);
+      schedules.set(name, cron);
     },
 
     async send(name, data, jobOptions: JobOptions = {}) {
@@ -56,6 +63,7 @@ export function createJobs(config: Config, db: Db, logger: Logger, options: Jobs
           });
         }
       }
+      for (const [name, cron] of schedules) await boss.schedule(name, cron, {}, { tz: 'UTC' });
       started = true;
       if (!config.JOBS_ENABLED) return;
       for (const [name, handler] of handlers) {

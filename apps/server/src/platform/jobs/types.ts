@@ -13,6 +13,11 @@ export interface Jobs {
   register<T extends object>(name: string, handler: JobHandler<T>): void;
   /** Enqueues a job. */
   send<T extends object>(name: string, data: T, options?: JobOptions): Promise<void>;
+  /**
+   * Runs the registered job `name` (with empty data) on a cron schedule in UTC, once per occurrence
+   * however many processes run. Call before start().
+   */
+  schedule(name: string, cron: string): void;
   start(): Promise<void>;
   /** Stops taking jobs and waits for running ones to finish. */
   stop(): Promise<void>;

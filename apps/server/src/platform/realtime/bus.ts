@@ -7,10 +7,14 @@ const CHANNEL = 'parley:realtime';
 /** A publish that Redis has not acknowledged by then is failed, never left hanging. */
 const COMMAND_TIMEOUT_MS = 1000;
 
-/** What travels between processes: an event for an audience, or an order to close matching sockets. */
+/**
+ * What travels between processes: an event for an audience, an order to close matching sockets, or
+ * data on a topic for the listeners a module registered (the live-chat visitors' sockets).
+ */
 export type BusMessage =
   | { audience: Audience; event: RealtimeEvent }
-  | { disconnect: DisconnectTarget; reason: string };
+  | { disconnect: DisconnectTarget; reason: string }
+  | { topic: string; data: unknown };
 
 /** Carries messages to every process's local sockets: in-process alone, Redis pub/sub when scaled out. */
 export interface Bus {

@@ -83,11 +83,22 @@ export async function createRealtime(
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_SECONDS * 1000;
   const connections = new Map<string, Connection>();
   const listeners: ((userId: string, openHere: number) => void)[] = [];
+  const topicListeners = new Map<string, ((data: unknown) => void)[]>();
   const presence = createPresence(db, logger, options.presenceHeartbeatMs);
   const pending = new Set<Promise<unknown>>();
   let closing = false;
 
   function deliver(message: BusMessage): void {
+    if ('topic' in message) {
+      for (const listener of topicListeners.get(message.topic) ?? []) {
+        try {
+          listener(message.data);
+        } catch (err) {
+          logger.error({ err, topic: message.topic }, 'realtime broadcast listener failed');
+        }
+      }
+      return;
+    }
     if ('disconnect' in message) {
       const reason = message.reason.slice(0, MAX_CLOSE_REASON_CHARS);
       for (const connection of connections.values()) {
@@ -244,6 +255,18 @@ export async function createRealtime(
 
     async disconnect(target, reason) {
       await bus.publish({ disconnect: target, reason });
+    },
+
+    async broadcast(topic, data) {
+      try {
+        await bus.publish({ topic, data });
+      } catch (err) {
+        logger.error({ err, topic }, 'realtime broadcast lost: the bus is unavailable');
+      }
+    },
+
+    onBroadcast(topic, listener) {
+      topicListeners.set(topic, [...(topicListeners.get(topic) ?? []), listener]);
     },
 
     onConnectionChange(listener) {

@@ -25,6 +25,13 @@ export interface Realtime {
    * could not carry the order, so an outbox handler calling it is retried.
    */
   disconnect(target: DisconnectTarget, reason: string): Promise<void>;
+  /**
+   * Hands `data` to the `onBroadcast(topic)` listeners of every Parley process, over the same bus as
+   * `publish` and just as best effort (logged and lost when the bus is down, never thrown).
+   */
+  broadcast(topic: string, data: unknown): Promise<void>;
+  /** Runs `listener` on this process for everything broadcast on `topic` (by any process). */
+  onBroadcast(topic: string, listener: (data: unknown) => void): void;
   /** Called on this process when a user's socket opens or closes, with that user's open sockets here. */
   onConnectionChange(listener: (userId: string, openHere: number) => void): void;
   /** Whether the user has an open socket on any live Parley process (presence is kept in the database). */

@@ -2,10 +2,14 @@ import type { Role } from '@parley/contracts';
 import {
   IconAddressBook,
   IconArrowsSplit,
+  IconBrandWhatsapp,
+  IconDeviceMobileMessage,
   IconGauge,
   IconId,
   IconInbox,
   IconKey,
+  IconLayoutList,
+  IconPlugConnected,
   IconRobot,
   IconSettings,
   IconStack2,
@@ -16,6 +20,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { BotsPage } from '../../modules/bots/BotsPage.tsx';
+import { ChannelsPage } from '../../modules/channels/ChannelsPage.tsx';
 import { CustomerCardSettingsPage } from '../../modules/customers/CustomerCardSettingsPage.tsx';
 import { CustomersPage } from '../../modules/customers/CustomersPage.tsx';
 import { DashboardPage } from '../../modules/dashboard/DashboardPage.tsx';
@@ -23,9 +28,12 @@ import { QueuesPage } from '../../modules/queues/QueuesPage.tsx';
 import { RoutingRulesPage } from '../../modules/routing/RoutingRulesPage.tsx';
 import { ApiKeysPage } from '../../modules/settings/ApiKeysPage.tsx';
 import { UsersPage } from '../../modules/settings/UsersPage.tsx';
+import { SimulatorPage } from '../../modules/simulator/SimulatorPage.tsx';
 import { TagsPage } from '../../modules/tags/TagsPage.tsx';
 import { TeamPage } from '../../modules/team/TeamPage.tsx';
 import { TemplatesPage } from '../../modules/templates/TemplatesPage.tsx';
+import { WhatsAppTemplatesPage } from '../../modules/whatsapp-templates/WhatsAppTemplatesPage.tsx';
+import { AllWorkPage } from '../../modules/workspace/all-work/AllWorkPage.tsx';
 import { MyWorkPage } from '../../modules/workspace/my-work/MyWorkPage.tsx';
 
 type Icon = ComponentType<{ size?: number; stroke?: number }>;
@@ -56,6 +64,13 @@ export type NavEntry = NavScreen | NavGroup;
  */
 export const NAV: NavEntry[] = [
   { label: 'My work', path: '/my-work', icon: IconInbox, screen: MyWorkPage, roles: ['agent', 'supervisor'] },
+  {
+    label: 'All work',
+    path: '/all-work',
+    icon: IconLayoutList,
+    screen: AllWorkPage,
+    roles: ['agent', 'supervisor'],
+  },
   { label: 'Dashboard', path: '/dashboard', icon: IconGauge, screen: DashboardPage, roles: ['supervisor'] },
   {
     label: 'Customers',
@@ -72,6 +87,13 @@ export const NAV: NavEntry[] = [
     children: [
       { label: 'Users', path: '/settings/users', icon: IconUsers, screen: UsersPage, roles: ['admin'] },
       { label: 'API keys', path: '/settings/api-keys', icon: IconKey, screen: ApiKeysPage, roles: ['admin'] },
+      {
+        label: 'Channels',
+        path: '/settings/channels',
+        icon: IconPlugConnected,
+        screen: ChannelsPage,
+        roles: ['admin'],
+      },
       { label: 'Tags', path: '/settings/tags', icon: IconTags, screen: TagsPage, roles: ['supervisor'] },
       {
         label: 'Templates',
@@ -79,6 +101,13 @@ export const NAV: NavEntry[] = [
         icon: IconTemplate,
         screen: TemplatesPage,
         roles: ['supervisor'],
+      },
+      {
+        label: 'WhatsApp templates',
+        path: '/settings/whatsapp-templates',
+        icon: IconBrandWhatsapp,
+        screen: WhatsAppTemplatesPage,
+        roles: ['supervisor', 'admin'],
       },
       {
         label: 'Customer card',
@@ -102,6 +131,13 @@ export const NAV: NavEntry[] = [
         roles: ['supervisor'],
       },
       { label: 'Bots', path: '/settings/bots', icon: IconRobot, screen: BotsPage, roles: ['supervisor'] },
+      {
+        label: 'Simulator',
+        path: '/settings/simulator',
+        icon: IconDeviceMobileMessage,
+        screen: SimulatorPage,
+        roles: ['supervisor'],
+      },
     ],
   },
 ];

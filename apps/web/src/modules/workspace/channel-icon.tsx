@@ -20,7 +20,11 @@ interface ChannelLook {
 
 /** How each channel looks everywhere in the workspace (lists, headers, timeline). */
 export const CHANNEL_LOOKS: Record<Channel, ChannelLook> = {
-  SMS: { label: 'SMS', icon: IconMessageDots, color: 'var(--mantine-color-gray-7)' },
+  SMS: {
+    label: 'SMS',
+    icon: IconMessageDots,
+    color: 'light-dark(var(--mantine-color-gray-7), var(--mantine-color-gray-4))',
+  },
   WHATSAPP: { label: 'WhatsApp', icon: IconBrandWhatsapp, color: '#1f9d55' },
   VIBER: { label: 'Viber', icon: IconBrandViber, color: '#7360f2' },
   FACEBOOK_MESSENGER: { label: 'Messenger', icon: IconBrandMessenger, color: '#0a7cff' },

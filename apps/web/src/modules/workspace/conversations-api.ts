@@ -1,18 +1,5 @@
-import {
-  type ConversationListItem,
-  type ConversationStatus,
-  LIMITS,
-  type Page,
-  type RecentlyViewedList,
-} from '@parley/contracts';
-import {
-  type InfiniteData,
-  type QueryClient,
-  type QueryKey,
-  useInfiniteQuery,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type ConversationListItem, LIMITS, type Page, type RecentlyViewedList } from '@parley/contracts';
+import { type QueryClient, type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import { useRealtimeEvent } from '../../lib/realtime.tsx';
 import { useCurrentUser } from '../auth/current-user.tsx';
@@ -28,9 +15,9 @@ import {
   sortsIntoLoaded,
 } from './my-work/list-patch.ts';
 
-// The workspace's conversation lists (MY WORK, the agent's full list, Recently viewed) and the
-// realtime patching that keeps them live. One conversation and its timeline live in
-// `conversation/conversation-api.ts`.
+// The workspace's conversation lists (MY WORK, Recently viewed) and the realtime patching that keeps
+// them live. One conversation and its timeline live in `conversation/conversation-api.ts`; ALL WORK's
+// list in `all-work/all-work-api.ts`.
 
 type ListPage = Page<ConversationListItem>;
 type Rows = ConversationListItem[];
@@ -38,10 +25,6 @@ type Rows = ConversationListItem[];
 export const conversationListsKey = ['conversation-lists'] as const;
 export const myWorkKey = [...conversationListsKey, 'my-work'] as const;
 export const recentlyViewedKey = [...conversationListsKey, 'recently-viewed'] as const;
-const myConversationsPrefix = [...conversationListsKey, 'mine'] as const;
-/** The agent's full list, narrowed to these statuses (none = all non-closed). */
-export const myConversationsKey = (statuses: readonly ConversationStatus[]) =>
-  [...myConversationsPrefix, [...statuses].sort()] as const;
 
 /** Lists only follow events while mounted, so each mount fetches afresh rather than trusting an old copy. */
 const LIVE_LIST = { refetchOnMount: 'always' } as const;
@@ -52,22 +35,6 @@ export function useMyWork() {
     queryKey: myWorkKey,
     queryFn: ({ signal }) =>
       api.get<ListPage>(`/api/conversations?view=mine&limit=${LIMITS.myWorkList}`, { signal }),
-    ...LIVE_LIST,
-  });
-}
-
-/** Every conversation assigned to the caller (not CLOSED), in keyset pages loaded on demand. */
-export function useMyConversations(statuses: readonly ConversationStatus[]) {
-  return useInfiniteQuery({
-    queryKey: myConversationsKey(statuses),
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ view: 'mine', limit: String(LIMITS.myWorkList) });
-      if (statuses.length) params.set('status', statuses.join(','));
-      if (pageParam) params.set('cursor', pageParam);
-      return api.get<ListPage>(`/api/conversations?${params}`, { signal });
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
     ...LIVE_LIST,
   });
 }
@@ -93,21 +60,6 @@ interface ListCache {
   truncated: boolean;
 }
 
-/** Keeps the page sizes of an infinite list while rows move between pages or leave. */
-function repage(data: InfiniteData<ListPage>, edited: Rows): InfiniteData<ListPage> {
-  const kept = new Set(edited.map((r) => r.id));
-  const sizes = data.pages.map((p) => p.items.filter((r) => kept.has(r.id)).length);
-  const sorted = sortByLastCustomerMessage(edited);
-  let start = 0;
-  const pages = data.pages.map((page, i) => {
-    const size = sizes[i] ?? 0;
-    const items = sorted.slice(start, start + size);
-    start += size;
-    return { ...page, items };
-  });
-  return { ...data, pages };
-}
-
 function listCaches(queryClient: QueryClient, myUserId: string): ListCache[] {
   const caches: ListCache[] = [];
   const myWork = queryClient.getQueryData<ListPage>(myWorkKey);
@@ -123,30 +75,6 @@ function listCaches(queryClient: QueryClient, myUserId: string): ListCache[] {
         }),
       fits: (c) => isInMyWork(c, myUserId) && sortsIntoLoaded(myWork.items, myWork.nextCursor !== null, c),
       truncated: myWork.nextCursor !== null,
-    });
-  }
-  for (const [key, data] of queryClient.getQueriesData<InfiniteData<ListPage>>({
-    queryKey: myConversationsPrefix,
-  })) {
-    if (!data) continue;
-    const statuses = key[3] as ConversationStatus[];
-    const rows = data.pages.flatMap((p) => p.items);
-    const truncated = data.pages.at(-1)?.nextCursor != null;
-    caches.push({
-      key,
-      rows,
-      write: (edit) =>
-        queryClient.setQueryData<InfiniteData<ListPage>>(key, (current) => {
-          if (!current) return current;
-          const all = current.pages.flatMap((p) => p.items);
-          const edited = edit(all);
-          return edited === all ? current : repage(current, edited);
-        }),
-      fits: (c) =>
-        isInMyWork(c, myUserId) &&
-        (statuses.length === 0 || statuses.includes(c.status)) &&
-        sortsIntoLoaded(rows, truncated, c),
-      truncated,
     });
   }
   const recent = queryClient.getQueryData<RecentlyViewedList>(recentlyViewedKey);

@@ -1,10 +1,23 @@
 import { Alert, Button, Group, SegmentedControl, Text, Textarea } from '@mantine/core';
-import { type Channel, LIMITS, type TemplateContext } from '@parley/contracts';
-import { IconAlertTriangle, IconLock, IconSend } from '@tabler/icons-react';
-import { type KeyboardEvent, type Ref, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { type Channel, LIMITS, type ReplyWindow, type TemplateContext } from '@parley/contracts';
+import { IconAlertTriangle, IconBrandWhatsapp, IconLock, IconSend } from '@tabler/icons-react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import { SlashTemplatePicker } from '../../templates/SlashTemplatePicker.tsx';
 import { TemplatesButton } from '../../templates/TemplatesButton.tsx';
+import { WhatsAppTemplateForm } from '../../whatsapp-templates/WhatsAppTemplateForm.tsx';
+import { AttachButton, AttachmentChip } from './AttachmentPicker.tsx';
 import classes from './Composer.module.css';
+import { MessengerTagSelect } from './MessengerTagSelect.tsx';
+import { ReplyWindowNotice } from './ReplyWindowNotice.tsx';
+import { type ComposedReply, useReplyExtras } from './use-reply-extras.ts';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -28,7 +41,7 @@ interface ComposerProps {
   /** Offered next to `replyBlock` when taking the conversation would lift it. */
   onAssignToMe?: () => void;
   /** Sends a reply (optimistic: returns at once). */
-  onReply: (text: string) => void;
+  onReply: (reply: ComposedReply) => void;
   /** Adds a note; resolves true once stored (the text is kept otherwise). */
   onNote: (text: string) => Promise<boolean>;
   /** What was being written when the conversation was last open. */
@@ -37,8 +50,12 @@ interface ComposerProps {
   /** The last refusal of a send, in the server's words. */
   error: string | null;
   onDismissError: () => void;
+  /** D2 "change channel": shows (and lets the agent change) where a reply goes; shown in reply mode. */
+  routePicker?: ReactNode;
   /** The reply channel and what template variables are filled from ("/" picker, templates button). */
   templates: { channel: Channel | null; context: TemplateContext };
+  /** D7 on the reply's route: its 24-hour window, and our sender (whose WhatsApp templates apply). */
+  rules: { window: ReplyWindow; sender: string | null };
 }
 
 const LIMIT: Record<ComposerMode, number> = { reply: LIMITS.messageText, note: LIMITS.noteText };
@@ -52,6 +69,9 @@ export function Composer(props: ComposerProps) {
   useEffect(() => onDraftChange?.({ mode, text }), [onDraftChange, mode, text]);
   const [savingNote, setSavingNote] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const channel = props.templates.channel;
+  const extras = useReplyExtras(channel, props.rules.window);
+  const templateForm = mode === 'reply' && !closedReason && extras.templateForm;
 
   const insertText = (value: string) => {
     const el = input.current;
@@ -84,12 +104,13 @@ export function Composer(props: ComposerProps) {
   const blocked = closedReason ?? (mode === 'reply' ? replyBlock : null);
   const length = [...text].length;
   const tooLong = length > LIMIT[mode];
-  const canSend = !blocked && !tooLong && !savingNote && text.trim().length > 0;
+  const canSend =
+    !blocked && !tooLong && !savingNote && (mode === 'reply' ? extras.ready(text) : text.trim().length > 0);
 
   const submit = async () => {
     if (!canSend) return;
     if (mode === 'reply') {
-      props.onReply(text);
+      props.onReply(extras.take(text));
       setText('');
       return;
     }
@@ -98,6 +119,20 @@ export function Composer(props: ComposerProps) {
     setSavingNote(false);
     if (stored) setText('');
   };
+
+  const modeSwitch = (
+    <SegmentedControl
+      size="xs"
+      value={mode}
+      onChange={(value) => setMode(value as ComposerMode)}
+      data={[
+        { value: 'reply', label: 'Reply' },
+        { value: 'note', label: 'Internal note' },
+      ]}
+      disabled={!!closedReason}
+      data-testid="composer-mode"
+    />
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Escape') {
@@ -125,73 +160,113 @@ export function Composer(props: ComposerProps) {
           )}
         </Group>
       )}
+      {!closedReason && mode === 'reply' && props.routePicker}
+      {!closedReason && mode === 'reply' && !replyBlock && (
+        <ReplyWindowNotice channel={channel} window={props.rules.window} />
+      )}
       <div className={classes.box} data-mode={mode}>
-        <SlashTemplatePicker
-          textareaRef={input}
-          value={text}
-          onChange={setText}
-          channel={props.templates.channel}
-          context={props.templates.context}
-          disabled={mode !== 'reply' || !!blocked}
-        >
-          <Textarea
-            ref={input}
+        {templateForm ? (
+          <WhatsAppTemplateForm
+            sender={props.rules.sender}
+            onSend={(template) => props.onReply({ template })}
+            onCancel={extras.closeTemplateForm}
+            disabled={!!blocked}
+            footerStart={modeSwitch}
+          />
+        ) : (
+          <SlashTemplatePicker
+            textareaRef={input}
             value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            onKeyDown={onKeyDown}
-            disabled={!!closedReason || (mode === 'reply' && !!replyBlock)}
-            placeholder={
-              closedReason ??
-              (mode === 'reply'
-                ? 'Write a reply… Enter to send, Shift+Enter for a new line'
-                : 'Write an internal note — only agents see it')
-            }
-            aria-label={mode === 'reply' ? 'Reply to the customer' : 'Internal note'}
-            autosize
-            minRows={2}
-            maxRows={10}
-            variant="unstyled"
-            classNames={{ input: classes.input }}
-            data-testid="composer-input"
-          />
-        </SlashTemplatePicker>
-        <div className={classes.footer}>
-          <SegmentedControl
-            size="xs"
-            value={mode}
-            onChange={(value) => setMode(value as ComposerMode)}
-            data={[
-              { value: 'reply', label: 'Reply' },
-              { value: 'note', label: 'Internal note' },
-            ]}
-            disabled={!!closedReason}
-            data-testid="composer-mode"
-          />
-          <Group gap="sm" wrap="nowrap">
-            <TemplatesButton
-              channel={props.templates.channel}
-              context={props.templates.context}
-              onInsert={insertText}
-              disabled={mode !== 'reply' || !!blocked}
+            onChange={setText}
+            channel={props.templates.channel}
+            context={props.templates.context}
+            disabled={mode !== 'reply' || !!blocked}
+          >
+            <Textarea
+              ref={input}
+              value={text}
+              onChange={(event) => setText(event.currentTarget.value)}
+              onKeyDown={onKeyDown}
+              disabled={!!closedReason || (mode === 'reply' && !!replyBlock)}
+              placeholder={
+                closedReason ??
+                (mode === 'reply'
+                  ? 'Write a reply… Enter to send, Shift+Enter for a new line'
+                  : 'Write an internal note — only agents see it')
+              }
+              aria-label={mode === 'reply' ? 'Reply to the customer' : 'Internal note'}
+              autosize
+              minRows={2}
+              maxRows={10}
+              variant="unstyled"
+              classNames={{ input: classes.input }}
+              data-testid="composer-input"
             />
-            <Text size="xs" c={tooLong ? 'red' : 'dimmed'} aria-live="polite" data-testid="composer-counter">
-              {length.toLocaleString()} / {LIMIT[mode].toLocaleString()}
-            </Text>
-            <Button
-              size="xs"
-              color={mode === 'note' ? 'yellow' : undefined}
-              autoContrast
-              rightSection={<IconSend size={14} />}
-              disabled={!canSend}
-              loading={savingNote}
-              onClick={() => void submit()}
-              data-testid="composer-send"
-            >
-              {mode === 'reply' ? 'Send' : 'Add note'}
-            </Button>
-          </Group>
-        </div>
+          </SlashTemplatePicker>
+        )}
+        {mode === 'reply' && !templateForm && (
+          <AttachmentChip
+            attachment={extras.attachment}
+            uploading={extras.uploading}
+            onRemove={extras.removeAttachment}
+          />
+        )}
+        {!templateForm && (
+          <div className={classes.footer}>
+            {modeSwitch}
+            <Group gap="sm" wrap="nowrap">
+              {mode === 'reply' && extras.tagNeeded && (
+                <MessengerTagSelect value={extras.tag} onChange={extras.setTag} disabled={!!blocked} />
+              )}
+              {mode === 'reply' && extras.templateOptional && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="green"
+                  leftSection={<IconBrandWhatsapp size={14} />}
+                  onClick={extras.openTemplateForm}
+                  disabled={!!blocked}
+                  data-testid="whatsapp-template-button"
+                >
+                  Template
+                </Button>
+              )}
+              <AttachButton onPick={extras.attach} disabled={mode !== 'reply' || !!blocked} />
+              <TemplatesButton
+                channel={props.templates.channel}
+                context={props.templates.context}
+                onInsert={insertText}
+                disabled={mode !== 'reply' || !!blocked}
+              />
+              <Text
+                size="xs"
+                c={tooLong ? 'red' : 'dimmed'}
+                aria-live="polite"
+                data-testid="composer-counter"
+              >
+                {length.toLocaleString()} / {LIMIT[mode].toLocaleString()}
+              </Text>
+              <Button
+                size="xs"
+                color={mode === 'note' ? 'yellow' : undefined}
+                autoContrast
+                rightSection={<IconSend size={14} />}
+                disabled={!canSend}
+                loading={savingNote}
+                onClick={() => void submit()}
+                data-testid="composer-send"
+              >
+                {mode === 'reply' ? 'Send' : 'Add note'}
+              </Button>
+            </Group>
+          </div>
+        )}
       </div>
+      {extras.uploadError && mode === 'reply' && (
+        <Text size="xs" c="red.7" mt={4} data-testid="upload-error">
+          The file could not be attached: {extras.uploadError}
+        </Text>
+      )}
       {props.error && (
         <Alert
           mt="xs"

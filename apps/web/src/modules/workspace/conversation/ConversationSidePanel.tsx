@@ -4,6 +4,7 @@ import { CustomerCard } from '../../customers/CustomerCard.tsx';
 import { ChannelIcon, channelLabel } from '../channel-icon.tsx';
 import classes from './ConversationView.module.css';
 import type { ConversationChange } from './conversation-api.ts';
+import { MergeConversationsButton } from './MergeConversations.tsx';
 import { SummaryField } from './SummaryField.tsx';
 import { TagsField } from './TagsField.tsx';
 import { formatDateTime } from './time-format.ts';
@@ -91,6 +92,9 @@ export function ConversationSidePanel({
         </Fact>
         <Fact label="Created">{formatDateTime(conversation.createdAt)}</Fact>
         {conversation.closedAt && <Fact label="Closed">{formatDateTime(conversation.closedAt)}</Fact>}
+        <Group justify="flex-end">
+          <MergeConversationsButton conversation={conversation} />
+        </Group>
       </Stack>
       <Divider label="Customer" labelPosition="left" />
       <CustomerCard conversation={conversation} />

@@ -12,6 +12,7 @@ import { Composer, type ComposerHandle } from './Composer.tsx';
 import { ConversationHeader } from './ConversationHeader.tsx';
 import { ConversationSidePanel } from './ConversationSidePanel.tsx';
 import classes from './ConversationView.module.css';
+import { CustomerTyping } from './CustomerTyping.tsx';
 import {
   markConversationRead,
   useAddNote,
@@ -25,13 +26,18 @@ import {
 import { editBlock, queueChangeBlock, replyBlock } from './conversation-rights.ts';
 import { useConversationShortcuts } from './conversation-shortcuts.ts';
 import { type Draft, readDraft, saveDraft } from './draft-store.ts';
+import { asRoute, useReplyRoutes } from './omnichannel-api.ts';
+import { ReplyRoutePicker } from './ReplyRoutePicker.tsx';
 import { ShortcutSheet, StatusKeyHint } from './ShortcutSheet.tsx';
 import type { TimelineHandle } from './Timeline.tsx';
 import { TimelinePane } from './TimelinePane.tsx';
 import { timelineKey } from './timeline-cache.ts';
 import { markTimelineData, startTimelineMeasure } from './timeline-perf.ts';
 import { useConversationLive } from './use-conversation-live.ts';
+import { useMessageRetry } from './use-message-retry.ts';
 import { useReplySender } from './use-reply-sender.ts';
+import { useReplyWindow } from './use-reply-window.ts';
+import { useAgentTypingSender, useCustomerTyping } from './use-typing.ts';
 import { Gone, LoadFailed, Loading } from './ViewStates.tsx';
 
 /**
@@ -57,6 +63,12 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
   const tags = useConversationTags();
   const changes = useConversationChanges(id);
   const sender = useReplySender(id);
+  const routes = useReplyRoutes(id);
+  const replyWindow = useReplyWindow(
+    routes.current?.channel ?? null,
+    routes.current?.lastCustomerMessageAt ?? null,
+  );
+  const { mutate: retryMessage } = useMessageRetry(id);
   const addNote = useAddNote(id);
   const markUnread = useMarkUnread(id);
   const [gone, setGone] = useState(false);
@@ -85,9 +97,17 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
     },
   });
 
-  const onDraftChange = useCallback((draft: Draft) => saveDraft(queryClient, id, draft), [queryClient, id]);
-
   const conv = conversation.data;
+  const customerTyping = useCustomerTyping(id);
+  const typed = useAgentTypingSender(id, routes.current?.channel ?? conv?.channels[0] ?? null);
+  const onDraftChange = useCallback(
+    (draft: Draft) => {
+      saveDraft(queryClient, id, draft);
+      if (draft.mode === 'reply') typed(draft.text);
+    },
+    [queryClient, id, typed],
+  );
+
   const setStatus = (status: ConversationStatus) => {
     if (!conv || status === conv.status || editBlock(conv)) return;
     if (status === 'CLOSED') setConfirmClose(true);
@@ -117,9 +137,10 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
       customerName,
       onMarkUnread: markUnreadMessage,
       onRetry: retry,
+      onRetryMessage: retryMessage,
       onDiscard: discard,
     }),
-    [me.id, customerName, markUnreadMessage, retry, discard],
+    [me.id, customerName, markUnreadMessage, retry, retryMessage, discard],
   );
 
   if (gone || (conversation.isError && isApiError(conversation.error, 'not_found'))) return <Gone />;
@@ -184,10 +205,11 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
         )}
         {awaitingStatus && <StatusKeyHint className={classes.hint} />}
         <TimelinePane ref={timelineView} conversationId={id} actions={actions} />
+        {customerTyping && <CustomerTyping name={customerName} />}
         <Composer
           ref={composer}
           templates={{
-            channel: conv.channels[0] ?? null,
+            channel: routes.current?.channel ?? conv.channels[0] ?? null,
             context: {
               customer: { name: conv.customer.name },
               agent: { displayName: me.displayName },
@@ -196,13 +218,22 @@ function OpenConversation({ conversationId: id }: { conversationId: string }) {
           }}
           closedReason={closed}
           replyBlock={reply}
+          routePicker={
+            <ReplyRoutePicker
+              options={routes.options}
+              current={routes.current}
+              onChoose={routes.choose}
+              disabled={!!reply}
+            />
+          }
           onAssignToMe={
             !conv.assignee && assignment.assignToMe && !assignment.assignToMe.disabledReason
               ? assignToMe
               : undefined
           }
-          onReply={(text) => {
-            void sender.send(text);
+          rules={{ window: replyWindow, sender: routes.current?.ourAddress ?? null }}
+          onReply={(reply) => {
+            void sender.send(reply, routes.current ? asRoute(routes.current) : undefined);
             requestAnimationFrame(() => timelineView.current?.scrollToEnd());
           }}
           onNote={async (text) => {

@@ -1,5 +1,8 @@
 import type { TimelineMessage } from '@parley/contracts';
-import { IconFile, IconMapPin, IconPhoto, IconTemplate, IconVideo, IconVolume } from '@tabler/icons-react';
+import { IconFile, IconMapPin, IconPhoto, IconVideo, IconVolume } from '@tabler/icons-react';
+import { AttachmentList } from './AttachmentList.tsx';
+import { EmailBody } from './EmailBody.tsx';
+import { TemplateMessage } from './TemplateMessage.tsx';
 import classes from './Timeline.module.css';
 
 // Plain elements rather than Mantine components: a timeline draws many of these, and each themed
@@ -30,7 +33,12 @@ export function MessageContent({ message }: { message: Pick<TimelineMessage, 'co
       return (
         <>
           {content.subject && <div className={classes.subject}>{content.subject}</div>}
-          <div className={classes.text}>{content.text ?? ''}</div>
+          {content.html ? (
+            <EmailBody html={content.html} />
+          ) : (
+            <div className={classes.text}>{content.text ?? ''}</div>
+          )}
+          {content.attachments?.length ? <AttachmentList files={content.attachments} /> : null}
         </>
       );
     case 'IMAGE':
@@ -38,11 +46,21 @@ export function MessageContent({ message }: { message: Pick<TimelineMessage, 'co
     case 'AUDIO':
     case 'DOCUMENT': {
       const Icon = FILE_ICONS[message.contentType];
+      // A file Parley stored is downloaded from Parley (signed in); a provider URL is linked as it came.
+      const [stored] = content.attachments ?? [];
+      const href = stored ? `/api/attachments/${stored.id}` : content.url;
       return (
         <>
+          {stored && message.contentType === 'IMAGE' && (
+            <a href={href} target="_blank" rel="noreferrer noopener">
+              <img className={classes.preview} src={href} alt={stored.fileName} loading="lazy" />
+            </a>
+          )}
           <div className={classes.attachment}>
             <Icon size={18} stroke={1.6} aria-hidden />
-            <Link href={content.url}>{content.fileName ?? FILE_LABELS[message.contentType]}</Link>
+            <Link href={href}>
+              {stored?.fileName ?? content.fileName ?? FILE_LABELS[message.contentType]}
+            </Link>
           </div>
           {content.caption && <div className={classes.text}>{content.caption}</div>}
         </>
@@ -63,23 +81,6 @@ export function MessageContent({ message }: { message: Pick<TimelineMessage, 'co
       );
     }
     case 'TEMPLATE':
-      return (
-        <>
-          <div className={classes.attachment}>
-            <IconTemplate size={18} stroke={1.6} aria-hidden />
-            <span className={classes.subject}>
-              {content.templateName ?? 'Template'}
-              {content.language ? ` (${content.language})` : ''}
-            </span>
-          </div>
-          {content.text ? (
-            <div className={classes.text}>{content.text}</div>
-          ) : (
-            content.placeholders?.length && (
-              <div className={classes.muted}>{content.placeholders.join(' · ')}</div>
-            )
-          )}
-        </>
-      );
+      return <TemplateMessage content={content} />;
   }
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
-import type { Channel, TimelineMessage } from '@parley/contracts';
+import { type Channel, MESSENGER_TAG_LABELS, type TimelineMessage } from '@parley/contracts';
 import { IconDots, IconMailOpened, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CHANNEL_LOOKS } from '../channel-icon.tsx';
@@ -16,6 +16,8 @@ export interface EntryActions {
   customerName: string;
   onMarkUnread: (messageId: string) => void;
   onRetry: (clientId: string) => void;
+  /** Sends a stored message that FAILED again (the same message, `POST /api/messages/:id/retry`). */
+  onRetryMessage: (messageId: string) => void;
   onDiscard: (clientId: string) => void;
 }
 
@@ -112,10 +114,26 @@ export function MessageRow({
         </div>
         {inbound && <MessageMenu onMarkUnread={() => actions.onMarkUnread(message.id)} />}
       </div>
-      {failed && (
-        <div className={classes.failure} role="alert">
-          Not delivered{message.failureReason ? `: ${message.failureReason}` : ''}
+      {message.content.messengerTag && (
+        <div className={classes.tagLine} data-testid="messenger-tag-line">
+          Message tag: {MESSENGER_TAG_LABELS[message.content.messengerTag].label}
         </div>
+      )}
+      {failed && (
+        <Group gap={4} wrap="nowrap" className={classes.failure} role="alert" data-testid="message-failure">
+          <span>Not delivered{message.failureReason ? `: ${message.failureReason}` : ''}</span>
+          {!inbound && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconRefresh size={14} />}
+              onClick={() => actions.onRetryMessage(message.id)}
+              data-testid="retry-message"
+            >
+              Retry
+            </Button>
+          )}
+        </Group>
       )}
     </div>
   );
@@ -152,7 +170,7 @@ export function OutboxRow({
       )}
       <div className={classes.line}>
         <div className={classes.bubble} data-first={!continued} data-failed={failed}>
-          <MessageContent message={{ contentType: 'TEXT', content: { text: entry.text } }} />
+          <MessageContent message={entry.preview ?? { contentType: 'TEXT', content: { text: entry.text } }} />
           <div className={classes.meta}>
             <time dateTime={entry.createdAt}>{formatClock(entry.createdAt)}</time>
             <DeliveryTicks state={state} />

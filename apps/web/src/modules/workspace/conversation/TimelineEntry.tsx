@@ -1,6 +1,7 @@
 import type { TimelineLog, TimelineNote } from '@parley/contracts';
 import { IconHistory, IconLock } from '@tabler/icons-react';
 import { memo } from 'react';
+import { Link } from 'react-router';
 import { logText } from './log-text.ts';
 import { type EntryActions, MessageRow, OutboxRow } from './MessageRow.tsx';
 import classes from './Timeline.module.css';
@@ -30,13 +31,27 @@ function NoteRow({ note, myUserId }: { note: TimelineNote; myUserId: string }) {
   );
 }
 
+/** The other side of a merge entry, to open it (the target from a closed source, and back). */
+function MergeLink({ entry }: { entry: TimelineLog }) {
+  const other = entry.to ?? entry.from;
+  if (!other) return null;
+  return (
+    <>
+      <Link to={`/conversations/${other.value}`} data-testid="merge-link">
+        Open {other.label}
+      </Link>{' '}
+      ·{' '}
+    </>
+  );
+}
+
 /** A change-log line, centred among the messages: "Anna set status to Solved · 14:02". */
 function LogRow({ entry, myUserId }: { entry: TimelineLog; myUserId: string }) {
   return (
     <div className={classes.log} data-testid="timeline-log" data-log-kind={entry.kind}>
       <IconHistory size={13} aria-hidden />
       <span>
-        {logText(entry, myUserId)} ·{' '}
+        {logText(entry, myUserId)} · {entry.kind === 'merge' && <MergeLink entry={entry} />}
         <time dateTime={entry.createdAt} title={formatFull(entry.createdAt)}>
           {formatClock(entry.createdAt)}
         </time>

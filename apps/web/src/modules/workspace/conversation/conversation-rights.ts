@@ -43,3 +43,20 @@ export function replyBlock(me: Me, conv: ConversationFacts): Block {
     ? `Assigned to ${conv.assignee.displayName}: only they or a supervisor can reply`
     : 'Assign the conversation to yourself to reply';
 }
+
+/** D2/D3 merge into this conversation: not CLOSED, a known customer, and the agent's own (supervisors: any). */
+export function mergeBlock(me: Me, conv: ConversationFacts & Pick<Conversation, 'customer'>): Block {
+  const closed = editBlock(conv);
+  if (closed) return closed;
+  if (conv.customer.id === null) return 'Link the conversation to its customer to merge others into it';
+  if (!isSupervisor(me) && conv.assignee?.id !== me.id) {
+    return 'Only the assignee or a supervisor may merge into this conversation';
+  }
+  return null;
+}
+
+/** D3: an agent merges in only their own or unassigned conversations; supervisors any. */
+export function mergeSourceBlock(me: Me, source: ConversationFacts): Block {
+  if (isSupervisor(me) || !source.assignee || source.assignee.id === me.id) return null;
+  return `Assigned to ${source.assignee.displayName}`;
+}

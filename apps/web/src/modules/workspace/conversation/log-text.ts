@@ -36,5 +36,9 @@ export function logText(entry: TimelineLog, myUserId: string): string {
       return to ? `${who} added the tag ${to.label}` : `${who} removed the tag ${from?.label ?? ''}`.trim();
     case 'queue':
       return `${who} moved the conversation to ${to?.label ?? 'the Default queue'}`;
+    case 'merge':
+      return to
+        ? `${who} merged this conversation into ${to.label}`
+        : `${who} merged ${from?.label ?? 'a conversation'} into this conversation`;
   }
 }

@@ -1,4 +1,4 @@
-import type { TimelineItem, TimelineMessage } from '@parley/contracts';
+import type { ReplyRoute, SendMessageRequest, TimelineItem, TimelineMessage } from '@parley/contracts';
 
 /** A reply the browser sent (or is sending) that the server has not confirmed yet. */
 export interface OutboxEntry {
@@ -6,6 +6,12 @@ export interface OutboxEntry {
   text: string;
   createdAt: string;
   state: 'sending' | 'failed';
+  /** The route chosen when it was sent ("change channel"); a retry goes the same way. */
+  route?: ReplyRoute;
+  /** What the reply carries besides its text (a stored file, a Messenger tag, a WhatsApp template). */
+  extras?: Pick<SendMessageRequest, 'attachmentId' | 'template' | 'messengerTag'>;
+  /** How the pending reply shows when it is more than its text (a file, a filled template). */
+  preview?: Pick<TimelineMessage, 'contentType' | 'content'>;
   /** The server's (or the network's) refusal, shown on the row. */
   error?: string;
 }

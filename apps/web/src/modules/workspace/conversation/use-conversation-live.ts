@@ -2,8 +2,9 @@ import type { Conversation, TimelineItem } from '@parley/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRealtimeEvent } from '../../../lib/realtime.tsx';
 import { conversationKey, refreshNewestTimelinePage } from './conversation-api.ts';
+import { replyRoutesKey } from './omnichannel-api.ts';
 import { outboxFor } from './outbox-store.ts';
-import { upsertTimelineItem } from './timeline-cache.ts';
+import { timelineKey, upsertTimelineItem } from './timeline-cache.ts';
 
 /** Domain changes that write a change-log entry (D2), which reaches the timeline only by refetching. */
 const LOGGED_CHANGES = new Set([
@@ -15,6 +16,9 @@ const LOGGED_CHANGES = new Set([
   'conversation.queue_changed',
   'conversation.updated',
 ]);
+
+/** Changes after which the composer's reply routes may differ. */
+const ROUTE_CHANGES = new Set(['message.received', 'conversation.updated', 'conversation.merged']);
 
 export interface LiveHandlers {
   /** The user lost sight of the conversation (assigned away, moved out of their queues). */
@@ -34,8 +38,15 @@ export function useConversationLive(conversationId: string, handlers: LiveHandle
       ...payload.conversation,
       unreadCount: old?.unreadCount ?? 0,
     }));
-    if (LOGGED_CHANGES.has(payload.change)) {
+    if (payload.change === 'conversation.merged') {
+      // Merged-in messages land all through the timeline, not only on its newest page.
+      void queryClient.invalidateQueries({ queryKey: timelineKey(conversationId) });
+    } else if (LOGGED_CHANGES.has(payload.change)) {
       void refreshNewestTimelinePage(queryClient, conversationId).catch(() => {});
+    }
+    // New channels or a new last customer channel change where a reply may go (D2).
+    if (ROUTE_CHANGES.has(payload.change)) {
+      void queryClient.invalidateQueries({ queryKey: replyRoutesKey(conversationId) });
     }
   });
 

@@ -1,10 +1,11 @@
-import type { TimelineItem } from '@parley/contracts';
+import type { ReplyRoute, TimelineItem } from '@parley/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { type ApiError, api, isApiError } from '../../../lib/api.ts';
 import { outboxFor } from './outbox-store.ts';
 import { timelineHasClientId, upsertTimelineItem } from './timeline-cache.ts';
 import type { OutboxEntry } from './timeline-rows.ts';
+import { type ComposedReply, pendingReply } from './use-reply-extras.ts';
 
 /**
  * Optimistic replies: each gets a client id, shows at once as pending, and is replaced by the
@@ -23,7 +24,9 @@ export function useReplySender(conversationId: string) {
       try {
         const item = await api.post<TimelineItem>(`/api/conversations/${conversationId}/messages`, {
           clientId: entry.clientId,
-          text: entry.text,
+          ...(entry.text !== '' && { text: entry.text }),
+          ...entry.extras,
+          ...(entry.route && { route: entry.route }),
         });
         upsertTimelineItem(queryClient, conversationId, item);
         outbox.remove(conversationId, entry.clientId);
@@ -43,8 +46,15 @@ export function useReplySender(conversationId: string) {
   );
 
   const send = useCallback(
-    (text: string) =>
-      post({ clientId: crypto.randomUUID(), text, createdAt: new Date().toISOString(), state: 'sending' }),
+    (reply: ComposedReply, route?: ReplyRoute) =>
+      post({
+        clientId: crypto.randomUUID(),
+        text: reply.template ? '' : (reply.text ?? ''),
+        createdAt: new Date().toISOString(),
+        state: 'sending',
+        ...(route && { route }),
+        ...pendingReply(reply),
+      }),
     [post],
   );
   const retry = useCallback(

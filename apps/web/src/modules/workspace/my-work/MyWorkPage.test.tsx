@@ -75,7 +75,9 @@ describe('MY WORK list', () => {
   it('offers VIEW ALL when the server has more than the list shows', async () => {
     serveLists(() => [makeRow(1)], true);
     await renderMyWork();
-    expect(screen.getByTestId('view-all-link').getAttribute('href')).toBe('/my-work/all');
+    expect(screen.getByTestId('view-all-link').getAttribute('href')).toBe(
+      `/all-work?view=all&assigneeId=${me.id}`,
+    );
   });
 
   it('moves a conversation to the top, bold with a count, when its customer writes', async () => {

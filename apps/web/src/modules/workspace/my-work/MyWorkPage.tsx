@@ -3,7 +3,6 @@ import { Navigate, Route, Routes, useParams } from 'react-router';
 import { ConversationView } from '../conversation/ConversationView.tsx';
 import { useConversationListsRealtime } from '../conversations-api.ts';
 import { NewConversationModal } from '../new-conversation/NewConversationModal.tsx';
-import { AllMyConversationsPage } from './AllMyConversationsPage.tsx';
 import classes from './MyWorkPage.module.css';
 import { MyWorkPane } from './MyWorkPane.tsx';
 import { NoConversationSelected } from './NoConversationSelected.tsx';
@@ -28,8 +27,8 @@ function MyWorkLayout({ onNew }: { onNew: () => void }) {
 }
 
 /**
- * MY WORK (D5): `/my-work` (list), `/my-work/:conversationId` (list + conversation) and
- * `/my-work/all` (every conversation of the agent). The lists stay live while any of them shows.
+ * MY WORK (D5): `/my-work` (list) and `/my-work/:conversationId` (list + conversation); VIEW ALL
+ * opens ALL WORK filtered to the agent's conversations. The lists stay live while any of them shows.
  */
 export function MyWorkPage() {
   useConversationListsRealtime();
@@ -39,7 +38,6 @@ export function MyWorkPage() {
   return (
     <>
       <Routes>
-        <Route path="all" element={<AllMyConversationsPage onNew={openNew} />} />
         <Route path=":conversationId?" element={<MyWorkLayout onNew={openNew} />} />
       </Routes>
       <NewConversationModal opened={newOpened} onClose={() => setNewOpened(false)} />

@@ -18,6 +18,8 @@ import { IconArrowRight, IconPlus } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../../auth/current-user.tsx';
+import { allWorkPath } from '../all-work/list-url.ts';
 import { useMyWork, useRecentlyViewed } from '../conversations-api.ts';
 import { ConversationList } from './ConversationList.tsx';
 
@@ -77,8 +79,9 @@ function ListState({
   return children;
 }
 
-/** The left pane of MY WORK: the agent's list or Recently viewed, the "+" and VIEW ALL. */
+/** The left pane of MY WORK: the agent's list or Recently viewed, the "+" and VIEW ALL (ALL WORK, my conversations). */
 export function MyWorkPane({ selectedId, onNew }: { selectedId: string | undefined; onNew: () => void }) {
+  const me = useCurrentUser();
   const [tab, setTab] = useState<Tab>('mine');
   const myWork = useMyWork();
   const recent = useRecentlyViewed(tab === 'recent');
@@ -161,7 +164,7 @@ export function MyWorkPane({ selectedId, onNew }: { selectedId: string | undefin
       {tab === 'mine' && hasMore && (
         <Anchor
           component={Link}
-          to="/my-work/all"
+          to={allWorkPath({ view: 'all', assigneeId: [me.id] })}
           data-testid="view-all-link"
           size="sm"
           fw={600}

@@ -7,14 +7,17 @@ import { NewConversationModal } from './NewConversationModal.tsx';
 const CONVERSATION_ID = '00000000-0000-4000-8000-000000000042';
 const EXISTING_ID = '00000000-0000-4000-8000-000000000043';
 
-const WHATSAPP_SENDER = { channel: 'WHATSAPP', sender: '447860099300', name: 'WhatsApp support' };
+// SMS: free text may start a conversation there (on WhatsApp only a template may, see the last test).
+const SMS_SENDER = { channel: 'SMS', sender: '447860099300', name: 'SMS support' };
+const WHATSAPP_SENDER = { channel: 'WHATSAPP', sender: '447860099301', name: 'WhatsApp support' };
 
 /**
- * Answers POST /api/conversations with `status` and `body`; one WhatsApp sender is connected (or
- * `senders`); the customer search finds nobody.
+ * Answers POST /api/conversations with `status` and `body`; one SMS sender is connected (or
+ * `senders`); the customer search finds nobody; the WhatsApp number has one approved template.
  */
-function serveCreate(status: number, body: unknown, senders: unknown[] = [WHATSAPP_SENDER]) {
+function serveCreate(status: number, body: unknown, senders: unknown[] = [SMS_SENDER]) {
   return routeFetch((url, init) => {
+    if (url.pathname === '/api/whatsapp-templates') return { status: 200, body: { items: [TEMPLATE] } };
     if (url.pathname === '/api/conversations' && init.method === 'POST') return { status, body };
     if (url.pathname === '/api/channel-connections/senders') return { status: 200, body: { items: senders } };
     if (url.pathname === '/api/customers') return { status: 200, body: { items: [], nextCursor: null } };
@@ -37,11 +40,28 @@ async function fillNewCustomer(form: HTMLElement) {
   await user.click(within(form).getByText('New customer'));
   await fill(await within(form).findByLabelText('Customer name'), 'Ada Lovelace');
   await fill(within(form).getByLabelText('To'), '+44 7700 900123');
-  // The only WhatsApp sender is chosen by itself.
-  await waitFor(() => expect(within(form).getByDisplayValue('WhatsApp support · 447860099300')).toBeTruthy());
+  // The only sender is chosen by itself.
+  await waitFor(() => expect(within(form).getByDisplayValue('SMS support · 447860099300')).toBeTruthy());
   await fill(within(form).getByLabelText('First message'), 'Hello Ada, your order has shipped.');
   return user;
 }
+
+const TEMPLATE = {
+  id: '00000000-0000-4000-8000-0000000000aa',
+  connectionId: '00000000-0000-4000-8000-0000000000bb',
+  sender: WHATSAPP_SENDER.sender,
+  name: 'welcome',
+  language: 'en',
+  category: 'UTILITY',
+  status: 'APPROVED',
+  header: null,
+  body: 'Hello {{1}}, welcome aboard!',
+  footer: null,
+  buttons: [],
+  placeholders: [{ key: 'body.1', component: 'BODY', label: 'Body {{1}}', kind: 'TEXT', required: true }],
+  unsupportedReason: null,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 const posts = (calls: ReturnType<typeof routeFetch>) =>
   calls.filter((c) => c.url.pathname === '/api/conversations' && c.init.method === 'POST');
@@ -94,7 +114,7 @@ describe('New conversation modal', { timeout: 15_000 }, () => {
 
   it('shows why the server refused, in the modal', async () => {
     const message =
-      'Parley cannot send on WHATSAPP as 447860099300: an admin must connect and enable that channel';
+      'Parley cannot send on SMS as 447860099300: an admin must connect and enable that channel';
     serveCreate(422, { error: { code: 'channel_unavailable', message } });
     const form = await renderModal();
     const user = await fillNewCustomer(form);
@@ -129,11 +149,34 @@ describe('New conversation modal', { timeout: 15_000 }, () => {
       expect(screen.getByTestId('location').textContent).toBe(`/my-work/${CONVERSATION_ID}`),
     );
     expect(JSON.parse(String(posts(calls)[0]?.init.body))).toEqual({
-      newCustomer: { name: 'Ada Lovelace', channel: 'WHATSAPP', address: '447700900123' },
-      channel: 'WHATSAPP',
+      newCustomer: { name: 'Ada Lovelace', channel: 'SMS', address: '447700900123' },
+      channel: 'SMS',
       ourAddress: '447860099300',
       customerAddress: '447700900123',
       text: 'Hello Ada, your order has shipped.',
     });
+  });
+
+  it('starts a WhatsApp conversation with an approved template, filling only its placeholders (D7)', async () => {
+    const calls = serveCreate(201, { id: CONVERSATION_ID }, [WHATSAPP_SENDER]);
+    const form = await renderModal();
+    const user = userEvent.setup();
+    await user.click(within(form).getByText('New customer'));
+    await user.type(await within(form).findByLabelText('Customer name'), 'Ada Lovelace');
+    await user.type(within(form).getByLabelText('To'), '447700900123');
+    expect(within(form).queryByLabelText('First message')).toBeNull();
+    expect(within(form).queryByRole('button', { name: 'Start conversation' })).toBeNull();
+    await user.click(await within(form).findByLabelText('WhatsApp template'));
+    await user.click(await screen.findByRole('option', { name: 'welcome · en', hidden: true }));
+    await user.type(within(form).getByLabelText(/Body \{\{1\}\}/), 'Ada');
+    expect(within(form).getByTestId('template-preview').textContent).toContain('Hello Ada, welcome aboard!');
+    await user.click(within(form).getByRole('button', { name: 'Send template' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(JSON.parse(String(posts(calls)[0]?.init.body))).toMatchObject({
+      channel: 'WHATSAPP',
+      ourAddress: '447860099301',
+      template: { id: TEMPLATE.id, parameters: { 'body.1': 'Ada' } },
+    });
+    expect(JSON.parse(String(posts(calls)[0]?.init.body)).text).toBeUndefined();
   });
 });

@@ -22,6 +22,10 @@ import {
 import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
+import {
+  type FilledTemplateChoice,
+  WhatsAppTemplateForm,
+} from '../../whatsapp-templates/WhatsAppTemplateForm.tsx';
 import { ChannelIcon, channelLabel } from '../channel-icon.tsx';
 import { CustomerPicker } from './CustomerPicker.tsx';
 import { NewConversationError } from './NewConversationError.tsx';
@@ -32,6 +36,7 @@ import {
   NewConversationForm,
   type NewConversationFormInput,
   type NewConversationFormValues,
+  startsWithTemplate,
   toCreateRequest,
 } from './new-conversation-form.ts';
 
@@ -41,6 +46,9 @@ const ADDRESS_HINTS: Record<ConnectionChannel, string> = {
   WHATSAPP: 'Number with country code, e.g. 447700900123',
   VIBER: 'Number with country code, e.g. 447700900123',
   FACEBOOK_MESSENGER: 'Messenger user id (PSID)',
+  TELEGRAM: 'Telegram chat id (the customer must have written to the bot first)',
+  EMAIL: 'E-mail address, e.g. ana@example.com',
+  LIVE_CHAT: 'Visitor id (visitors start live chats themselves)',
 };
 
 /** "+" (D5): choose or create a customer, a channel and sender, a destination, and write the first message. */
@@ -54,7 +62,7 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
     defaultValues: EMPTY_FORM,
   });
   const { errors } = form.formState;
-  const [mode, channel, text] = form.watch(['customerMode', 'channel', 'text']);
+  const [mode, channel, text, ourAddress] = form.watch(['customerMode', 'channel', 'text', 'ourAddress']);
   const allSenders = senderList.data?.items ?? [];
   const sendersOn = (on: ConnectionChannel): ChannelSender[] => allSenders.filter((s) => s.channel === on);
   const noChannel = senderList.isSuccess && allSenders.length === 0;
@@ -108,6 +116,15 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
       onSuccess: (conversation) => open(conversation.id),
     }),
   );
+  // D7: on WhatsApp the template form's own button starts the conversation with the template.
+  const startWithTemplate = ({ template, parameters }: FilledTemplateChoice) =>
+    form.handleSubmit((values) =>
+      create.mutate(toCreateRequest(values, { id: template.id, parameters }), {
+        onSuccess: (conversation) => open(conversation.id),
+      }),
+    )();
+  // Only once the channel has a sender: without one nothing can be sent anyway (and the alert says so).
+  const templateOnly = startsWithTemplate(channel) && sendersOn(channel).length > 0;
 
   return (
     <Modal opened={opened} onClose={close} title="New conversation" size="lg" centered>
@@ -196,24 +213,44 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
             error={errors.topic?.message}
             {...form.register('topic')}
           />
-          <Textarea
-            label="First message"
-            rows={5}
-            resize="vertical"
-            error={errors.text?.message}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
-            }}
-            {...form.register('text')}
-          />
-          <Text
-            size="xs"
-            c={characterCount(text) > LIMITS.messageText ? 'red' : 'dimmed'}
-            ta="right"
-            mt={-10}
-          >
-            {characterCount(text)} / {LIMITS.messageText}
-          </Text>
+          {templateOnly ? (
+            <Stack gap={4} data-testid="first-template">
+              <Text size="sm" fw={500}>
+                First message
+              </Text>
+              <Text size="xs" c="dimmed">
+                WhatsApp lets a business start a conversation only with an approved template.
+              </Text>
+              <div style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
+                <WhatsAppTemplateForm
+                  sender={ourAddress || null}
+                  onSend={startWithTemplate}
+                  disabled={create.isPending || noChannel}
+                />
+              </div>
+            </Stack>
+          ) : (
+            <>
+              <Textarea
+                label="First message"
+                rows={5}
+                resize="vertical"
+                error={errors.text?.message}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+                }}
+                {...form.register('text')}
+              />
+              <Text
+                size="xs"
+                c={characterCount(text) > LIMITS.messageText ? 'red' : 'dimmed'}
+                ta="right"
+                mt={-10}
+              >
+                {characterCount(text)} / {LIMITS.messageText}
+              </Text>
+            </>
+          )}
           {noChannel && (
             <Alert color="yellow" variant="light" title="No channel is connected" data-testid="no-sender">
               Parley can only start a conversation on a channel an admin has connected and enabled.
@@ -224,9 +261,11 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={noChannel}>
-              Start conversation
-            </Button>
+            {!templateOnly && (
+              <Button type="submit" loading={create.isPending} disabled={noChannel}>
+                Start conversation
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>

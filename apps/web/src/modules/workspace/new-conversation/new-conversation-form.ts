@@ -3,8 +3,12 @@ import {
   type CreateConversationRequest,
   checkDestination,
   LIMITS,
+  type TemplateReply,
 } from '@parley/contracts';
 import { z } from 'zod';
+
+/** D7: WhatsApp allows a business to start a conversation only with an approved template. */
+export const startsWithTemplate = (channel: ConnectionChannel) => channel === 'WHATSAPP';
 
 /** Characters as the server counts them for D11 limits (code points, so an emoji is one). */
 export const characterCount = (text: string) => [...text].length;
@@ -26,15 +30,18 @@ export const NewConversationForm = z
       .string()
       .trim()
       .refine((t) => characterCount(t) <= LIMITS.topic, `At most ${LIMITS.topic} characters`),
+    // WhatsApp starts with a template instead (D7); checked below for the other channels.
     text: z
       .string()
-      .regex(/\S/, 'Write the first message')
       .refine((t) => characterCount(t) <= LIMITS.messageText, `At most ${LIMITS.messageText} characters`),
   })
   .superRefine((v, ctx) => {
     const destination = checkDestination(v.channel, v.customerAddress);
     if (v.customerAddress && !destination.ok) {
       ctx.addIssue({ code: 'custom', path: ['customerAddress'], message: destination.message });
+    }
+    if (!startsWithTemplate(v.channel) && !/\S/.test(v.text)) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'Write the first message' });
     }
     if (v.customerMode === 'existing' && !v.customerId) {
       ctx.addIssue({ code: 'custom', path: ['customerId'], message: 'Choose a customer' });
@@ -61,7 +68,10 @@ export const EMPTY_FORM: NewConversationFormInput = {
  * The request the form's values make: a known customer, or a new one reached at the chosen address.
  * The address is normalised as channels deliver it (D6), so the customer's replies thread here.
  */
-export function toCreateRequest(v: NewConversationFormValues): CreateConversationRequest {
+export function toCreateRequest(
+  v: NewConversationFormValues,
+  template?: TemplateReply,
+): CreateConversationRequest {
   const checked = checkDestination(v.channel, v.customerAddress);
   const address = checked.ok ? checked.address : v.customerAddress;
   const customer =
@@ -73,7 +83,7 @@ export function toCreateRequest(v: NewConversationFormValues): CreateConversatio
     channel: v.channel,
     ourAddress: v.ourAddress,
     customerAddress: address,
-    text: v.text,
+    ...(template ? { template } : { text: v.text }),
     topic: v.topic || undefined,
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_unclaimed_pending_idx" ON "messages" USING btree ("created_at") WHERE "messages"."direction" = 'OUTBOUND' and "messages"."delivery_state" = 'PENDING' and "messages"."send_claimed_at" is null;
