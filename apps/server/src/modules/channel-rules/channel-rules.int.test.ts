@@ -49,7 +49,8 @@ const ORDER_UPDATE = registryTemplate({
 
 beforeAll(async () => {
   fake = await startFakeInfobip();
-  ({ app, ctx, db } = await buildTestApp());
+  // Media goes out only with a public address the provider can fetch from (the adapter refuses it otherwise).
+  ({ app, ctx, db } = await buildTestApp({ PUBLIC_URL: 'https://desk.example.test/' }));
   const account = { baseUrl: fake.baseUrl, apiKey: fake.apiKey };
   whatsapp = await createTestConnection(ctx, account);
   messenger = await createTestConnection(ctx, { ...account, channel: 'FACEBOOK_MESSENGER' });
