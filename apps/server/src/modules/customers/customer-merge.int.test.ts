@@ -15,11 +15,17 @@ afterAll(async () => {
   await w.app.close();
 });
 
-/** The types of the events recorded since `since`, sorted. */
-async function eventsSince(since: Date): Promise<string[]> {
+/** The ids of the events recorded so far (a clock is too coarse: an event may share its millisecond). */
+async function eventIds(): Promise<string[]> {
+  const { rows } = await w.db.pool.query<{ id: string }>('select id from outbox_events');
+  return rows.map((r) => r.id);
+}
+
+/** The types of the events recorded since `eventIds()` answered `before`, sorted. */
+async function eventsSince(before: readonly string[]): Promise<string[]> {
   const { rows } = await w.db.pool.query<{ type: string }>(
-    'select type from outbox_events where occurred_at >= $1 order by type',
-    [since],
+    'select type from outbox_events where not (id = any($1::uuid[])) order by type',
+    [before],
   );
   return rows.map((r) => r.type);
 }
@@ -48,7 +54,7 @@ describe('merging duplicate profiles', () => {
     });
     const closed = await createConversation(w.ctx.events, supervisor, { customerId: merged.id });
     await setConversationStatus(w.ctx.events, supervisor, closed.id, 'CLOSED');
-    const before = new Date();
+    const before = await eventIds();
 
     const res = await w.call(w.supervisor, 'POST', `/api/customers/${kept.id}/merge`, {
       mergedCustomerId: merged.id,
