@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { AdapterConnection, ChannelAdapter } from '../adapter.ts';
 import { ChannelError } from '../channel-error.ts';
 import { isSandboxBaseUrl } from '../sandbox/sandbox-address.ts';
-import { sendMessage } from './client.ts';
+import { sendMessage, validateConnection } from './client.ts';
 import { registerInboundMedia } from './inbound-media.ts';
 import { mapWebhookPayload } from './mapper.ts';
 import { registerTemplateSync } from './template-sync.ts';
@@ -45,6 +45,10 @@ export const infobipAdapter: ChannelAdapter<InfobipSettings> = {
   }),
 
   mapInbound: (payload, connection) => mapWebhookPayload(connection.id, payload),
+
+  // Infobip's validate endpoint checks the key and a request from our sender without sending it.
+  test: (connection) =>
+    validateConnection({ channel: connection.channel, sender: connection.sender, ...connection.settings }),
 
   async send(message, connection, ctx) {
     const [attachment] = message.content.attachments ?? [];

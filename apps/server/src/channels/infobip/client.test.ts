@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelError } from '../channel-error.ts';
-import { sendMessage } from './client.ts';
+import { sendMessage, validateConnection } from './client.ts';
 import { type FakeInfobip, startFakeInfobip } from './fake-provider.ts';
 import { referenceViolations } from './reference-schema.ts';
 import type { InfobipConnection, OutboundMessage } from './types.ts';
@@ -163,5 +165,64 @@ describe('the fake against the reference examples', () => {
         [],
       );
     }
+  });
+});
+
+describe('validateConnection (the connection check)', () => {
+  /** A one-answer Infobip: replies `status` and `body` to any request, as the reference's examples show. */
+  async function answering(status: number, body: unknown) {
+    const server = createServer((_request, response) => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { baseUrl, close: () => new Promise((resolve) => server.close(resolve)) };
+  }
+
+  it('sends nothing, and the request it validates is a reference-valid text from the sender', async () => {
+    const sends = fake.received.length;
+    expect(await validateConnection(connection)).toEqual({
+      ok: true,
+      message: 'Infobip accepts this API key and would send from 385100200',
+    });
+    expect(fake.received.length).toBe(sends);
+    expect(referenceViolations('MessagesApiRequest', fake.validated.at(-1))).toEqual([]);
+  });
+
+  it('reports the remarks of a 200 and the violations of a 400 (the reference examples)', async () => {
+    const ok = await answering(200, {
+      description: "Request can be sent through '/messages' endpoint and should be accepted by our platform.",
+      action: 'No action is required, but it is recommended to check and address any violations.',
+      skippableViolations: [{ property: 'messages[0].metadata', violation: 'Unknown property' }],
+    });
+    const bad = await answering(400, {
+      description: 'Request cannot be processed.',
+      action: 'Check the syntax, violations and adjust the request.',
+      violations: [{ property: 'messages[0].content.body', violation: 'invalid value' }],
+    });
+    try {
+      expect(await validateConnection({ ...connection, baseUrl: ok.baseUrl })).toEqual({
+        ok: true,
+        message:
+          'Infobip accepts this API key and would send from 385100200 (remarks: messages[0].metadata: Unknown property)',
+      });
+      expect(await validateConnection({ ...connection, baseUrl: bad.baseUrl })).toEqual({
+        ok: false,
+        message: 'Request cannot be processed. (messages[0].content.body: invalid value)',
+      });
+    } finally {
+      await ok.close();
+      await bad.close();
+    }
+  });
+
+  it('throws what a send would for a refused key or an unreachable account', async () => {
+    const refused = await validateConnection({ ...connection, apiKey: 'not-the-key' }).catch((e) => e);
+    expect(refused).toMatchObject({ code: 'auth_failed', retryable: false });
+    const closed = await answering(200, {});
+    await closed.close();
+    const unreachable = await validateConnection({ ...connection, baseUrl: closed.baseUrl }).catch((e) => e);
+    expect(unreachable).toMatchObject({ code: 'network_error' });
   });
 });

@@ -1,6 +1,6 @@
 import { ChannelError } from '../channel-error.ts';
 import { channelErrorFromFetchFailure, channelErrorFromHttp } from './errors.ts';
-import { SendResponse } from './payloads.ts';
+import { ApiErrorBody, SendResponse } from './payloads.ts';
 import { toSendRequest } from './send-request.ts';
 import type { InfobipConnection, OutboundMessage } from './types.ts';
 
@@ -94,4 +94,42 @@ export async function sendMessage(
     throw new ChannelError('rejected', false, `Infobip rejected the message: ${reason}`, status);
   }
   return { providerMessageId: accepted.messageId };
+}
+
+/** Long enough for Infobip, short enough for an admin waiting on the Test button. */
+const CHECK_TIMEOUT_MS = 10_000;
+
+/**
+ * The connection check: `POST <baseUrl>/messages-api/1/messages/validate` with a text from the
+ * connection's sender to itself. Infobip checks the API key and the request as it would a send, and
+ * sends nothing. Resolves with Infobip's verdict; an unreachable account or a refused key throws
+ * the same ChannelError a send would.
+ */
+export async function validateConnection(
+  connection: Pick<InfobipConnection, 'channel' | 'sender' | 'baseUrl' | 'apiKey'>,
+): Promise<{ ok: boolean; message: string }> {
+  const request = toSendRequest(connection, {
+    id: 'parley-connection-check',
+    to: connection.sender,
+    contentType: 'TEXT',
+    content: { text: 'Parley connection check' },
+  });
+  const { status, json } = await callInfobip(connection, {
+    method: 'POST',
+    path: '/messages-api/1/messages/validate',
+    body: request,
+    timeoutMs: CHECK_TIMEOUT_MS,
+  });
+  if (status === 400) return { ok: false, message: channelErrorFromHttp(status, json).message };
+  if (status < 200 || status >= 300) throw channelErrorFromHttp(status, json);
+  const answer = ApiErrorBody.safeParse(json);
+  const notes = (answer.success ? (answer.data.skippableViolations ?? []) : [])
+    .map((v) => [v.property, v.violation].filter(Boolean).join(': '))
+    .filter((text) => text.length > 0);
+  return {
+    ok: true,
+    message:
+      `Infobip accepts this API key and would send from ${connection.sender}` +
+      (notes.length > 0 ? ` (remarks: ${notes.join('; ')})` : ''),
+  };
 }

@@ -5,8 +5,10 @@ import {
   acceptSendRequest,
   infobipErrorBody,
   MESSAGES_API_SEND_PATH,
+  MESSAGES_API_VALIDATE_PATH,
   readSendRequest,
   type SendRequestBody,
+  validateSendRequest,
 } from './simulated-api.ts';
 import {
   exampleRegistryTemplates,
@@ -37,6 +39,8 @@ export interface FakeInfobip {
   apiKey: string;
   /** Sends accepted so far, oldest first. */
   received: RecordedSend[];
+  /** Bodies of the validate calls (connection checks) so far, oldest first; nothing was sent. */
+  validated: unknown[];
   /** Makes the next `count` sends fail with `failure` (in addition to any already queued). */
   failNext(count: number, failure: FakeFailure): void;
   /** Makes the next `count` template registry reads fail with `failure`. */
@@ -83,6 +87,7 @@ function readBody(request: IncomingMessage): Promise<string> {
 export async function startFakeInfobip(options: { apiKey?: string } = {}): Promise<FakeInfobip> {
   const apiKey = options.apiKey ?? `fake-${randomUUID()}`;
   const received: RecordedSend[] = [];
+  const validated: unknown[] = [];
   const failures: FakeFailure[] = [];
   const registryFailures: FakeFailure[] = [];
   const registryReads: string[] = [];
@@ -113,13 +118,20 @@ export async function startFakeInfobip(options: { apiKey?: string } = {}): Promi
       return;
     }
     const registry = request.method === 'GET' ? TEMPLATE_REGISTRY_PATH.exec(request.url ?? '') : null;
-    if (!registry && (request.method !== 'POST' || request.url !== MESSAGES_API_SEND_PATH)) {
+    const post = request.method === 'POST' ? request.url : undefined;
+    if (!registry && post !== MESSAGES_API_SEND_PATH && post !== MESSAGES_API_VALIDATE_PATH) {
       sendJson(response, 404, infobipErrorBody('E404'));
       return;
     }
     const raw = await readBody(request);
     if (request.headers.authorization !== `App ${apiKey}`) {
       sendJson(response, 401, infobipErrorBody('E401'));
+      return;
+    }
+    if (post === MESSAGES_API_VALIDATE_PATH) {
+      const answer = validateSendRequest(raw);
+      if (answer.status === 200) validated.push(JSON.parse(raw));
+      sendJson(response, answer.status, answer.body);
       return;
     }
     if (failed(registry ? registryFailures : failures, request, response)) return;
@@ -152,6 +164,7 @@ export async function startFakeInfobip(options: { apiKey?: string } = {}): Promi
     baseUrl: `http://127.0.0.1:${port}`,
     apiKey,
     received,
+    validated,
     registryReads,
     mediaReads,
     failNext(count, failure) {

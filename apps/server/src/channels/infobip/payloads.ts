@@ -74,13 +74,15 @@ export const SendResponse = z.looseObject({
     .min(1),
 });
 
+const Violation = z.looseObject({ property: z.string().optional(), violation: z.string().optional() });
+
 /** Infobip's error body (`ApiError`) for 4xx/5xx answers. */
 export const ApiErrorBody = z.looseObject({
   errorCode: z.string().optional(),
   description: z.string().optional(),
   action: z.string().optional(),
-  violations: z
-    .array(z.looseObject({ property: z.string().optional(), violation: z.string().optional() }))
-    .optional(),
+  violations: z.array(Violation).optional(),
+  /** Validation answers (`/messages-api/1/messages/validate`): remarks that do not stop a send. */
+  skippableViolations: z.array(Violation).optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -8,6 +8,8 @@ import { referenceViolations } from './reference-schema.ts';
 
 /** Path of the send endpoint under an account's base URL. */
 export const MESSAGES_API_SEND_PATH = '/messages-api/1/messages';
+/** Path of the endpoint that checks a send request without sending it. */
+export const MESSAGES_API_VALIDATE_PATH = '/messages-api/1/messages/validate';
 
 /** Infobip's documented error bodies (`ApiError`), by error code. */
 export type InfobipErrorCode = 'E400' | 'E401' | 'E403' | 'E404' | 'E429' | 'E500';
@@ -56,6 +58,33 @@ export function readSendRequest(
 
 function badRequest(violations: Array<{ property: string; violation: string }>): Record<string, unknown> {
   return { ...infobipErrorBody('E400'), violations };
+}
+
+/**
+ * `POST /messages-api/1/messages/validate`: the reference's `ValidationOkResponse` (200) when the
+ * request would be accepted, else its `ValidationBadResponse` (400) with one violation per problem.
+ * Nothing is sent.
+ */
+export function validateSendRequest(raw: string): { status: 200 | 400; body: Record<string, unknown> } {
+  const request = readSendRequest(raw);
+  if (!request.ok) {
+    return {
+      status: 400,
+      body: {
+        description: 'Request cannot be processed.',
+        action: 'Check the syntax, violations and adjust the request.',
+        violations: request.error.violations,
+      },
+    };
+  }
+  return {
+    status: 200,
+    body: {
+      description: "Request can be sent through '/messages' endpoint and should be accepted by our platform.",
+      action: 'No action is required, but it is recommended to check and address any violations.',
+      skippableViolations: [],
+    },
+  };
 }
 
 /** One destination of an accepted send: what its delivery and seen reports will name. */

@@ -7,6 +7,7 @@ import { sendAgentMessage } from '../../modules/messages/messages.service.ts';
 import { insertTestUser } from '../../modules/users/test-helpers.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { validateConnection } from '../infobip/client.ts';
 import { deliveryReportPayload, incomingTextPayload } from '../infobip/fake-events.ts';
 import { referenceViolations } from '../infobip/reference-schema.ts';
 import {
@@ -153,6 +154,24 @@ describe('sandbox provider: POST /sandbox/infobip/messages-api/1/messages', () =
         },
       ],
     });
+  });
+
+  it('validates without sending: a connection check passes for its sender, and names a sender the key lacks', async () => {
+    const jobs = async () =>
+      (await db.pool.query("select count(*)::int as n from pgboss.job where name = 'sandbox.post-report'"))
+        .rows[0]?.n;
+    const before = await jobs();
+    const account = { channel: 'WHATSAPP' as const, baseUrl, apiKey: API_KEY };
+    expect(await validateConnection({ ...account, sender: whatsapp.sender })).toMatchObject({ ok: true });
+    const unknown = await validateConnection({ ...account, sender: '385000000000' }).catch((e) => e);
+    expect(unknown).toMatchObject({ status: 403, message: /no WHATSAPP sender 385000000000/ });
+    const wrongKey = await validateConnection({
+      ...account,
+      sender: whatsapp.sender,
+      apiKey: 'x'.repeat(20),
+    }).catch((e) => e);
+    expect(wrongKey).toMatchObject({ code: 'auth_failed', status: 401 });
+    expect(await jobs()).toBe(before);
   });
 
   it('refuses more than 20 destinations in one request (400 E400), queuing nothing', async () => {

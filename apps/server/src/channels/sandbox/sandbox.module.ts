@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
-import { infobipErrorBody, MESSAGES_API_SEND_PATH } from '../infobip/simulated-api.ts';
-import { acceptSandboxSend, listSandboxTemplates } from './sandbox.service.ts';
+import {
+  infobipErrorBody,
+  MESSAGES_API_SEND_PATH,
+  MESSAGES_API_VALIDATE_PATH,
+} from '../infobip/simulated-api.ts';
+import { acceptSandboxSend, listSandboxTemplates, validateSandboxSend } from './sandbox.service.ts';
 import { SANDBOX_BASE_PATH } from './sandbox-address.ts';
 import { registerSandboxReportJob } from './sandbox-reports.jobs.ts';
 
@@ -29,6 +33,16 @@ export async function registerSandboxModule(app: FastifyInstance, ctx: AppContex
       async (request, reply) => {
         const raw = typeof request.body === 'string' ? request.body : '';
         const answer = await acceptSandboxSend(ctx, request.headers.authorization, raw);
+        return reply.status(answer.status).send(answer.body);
+      },
+    );
+    scope.post(
+      `${SANDBOX_BASE_PATH}${MESSAGES_API_VALIDATE_PATH}`,
+      // Authenticated like the send, inside the handler.
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const raw = typeof request.body === 'string' ? request.body : '';
+        const answer = await validateSandboxSend(ctx, request.headers.authorization, raw);
         return reply.status(answer.status).send(answer.body);
       },
     );

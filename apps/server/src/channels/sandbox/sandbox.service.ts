@@ -11,7 +11,9 @@ import {
   destinationCount,
   infobipErrorBody,
   readSendRequest,
+  type SendRequestBody,
   tooManyDestinations,
+  validateSendRequest,
 } from '../infobip/simulated-api.ts';
 import { exampleRegistryTemplates, registryAnswer } from '../infobip/simulated-registry.ts';
 import { isSandboxBaseUrl } from './sandbox-address.ts';
@@ -49,6 +51,30 @@ async function connectionsOfKey(ctx: AppContext, authorization: string | undefin
   });
 }
 
+/** Finds the key's connection a message goes out through, by Infobip channel and sender. */
+function connectionFinder(connections: readonly ChannelConnectionRow[]) {
+  return (channel: unknown, sender: unknown): ChannelConnectionRow | undefined => {
+    const ours = parleyChannelOf(String(channel));
+    return connections.find((c) => c.channel === ours && c.sender === sender);
+  };
+}
+
+/** The 403 answer when a message names a channel and sender the key does not carry. */
+function uncoveredSender(
+  body: SendRequestBody,
+  connectionOf: ReturnType<typeof connectionFinder>,
+): SandboxAnswer | undefined {
+  const uncovered = body.messages.find((m) => connectionOf(m.channel, m.sender) === undefined);
+  if (uncovered === undefined) return undefined;
+  return {
+    status: 403,
+    body: infobipErrorBody(
+      'E403',
+      `This API key has no ${String(uncovered.channel)} sender ${String(uncovered.sender)}.`,
+    ),
+  };
+}
+
 /**
  * `POST /messages-api/1/messages` of the sandbox: authenticates like Infobip (`App <key>` of a
  * connection pointed at the sandbox; 401 otherwise), checks the body against the reference (400
@@ -71,20 +97,9 @@ export async function acceptSandboxSend(
     return { status: 400, body: tooManyDestinations(SANDBOX_MAX_DESTINATIONS) };
   }
 
-  const connectionOf = (channel: unknown, sender: unknown): ChannelConnectionRow | undefined => {
-    const ours = parleyChannelOf(String(channel));
-    return connections.find((c) => c.channel === ours && c.sender === sender);
-  };
-  const uncovered = request.body.messages.find((m) => connectionOf(m.channel, m.sender) === undefined);
-  if (uncovered !== undefined) {
-    return {
-      status: 403,
-      body: infobipErrorBody(
-        'E403',
-        `This API key has no ${String(uncovered.channel)} sender ${String(uncovered.sender)}.`,
-      ),
-    };
-  }
+  const connectionOf = connectionFinder(connections);
+  const refused = uncoveredSender(request.body, connectionOf);
+  if (refused !== undefined) return refused;
   // Fresh message ids: reports name them, and a key holder must not pick another message's id.
   const { response, accepted } = acceptSendRequest(request.body, { ownMessageIds: true });
   const sentAt = new Date();
@@ -93,6 +108,23 @@ export async function acceptSandboxSend(
     await enqueueSandboxReports(ctx, connection.id, destination, sentAt);
   }
   return { status: 200, body: response };
+}
+
+/**
+ * `POST /messages-api/1/messages/validate` of the sandbox: the send's checks (401 for an unknown
+ * key, the reference's validation answer for the body, 403 for a sender the key does not carry),
+ * and nothing sent — what a connection's Test calls.
+ */
+export async function validateSandboxSend(
+  ctx: AppContext,
+  authorization: string | undefined,
+  raw: string,
+): Promise<SandboxAnswer> {
+  const connections = await connectionsOfKey(ctx, authorization);
+  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
+  const answer = validateSendRequest(raw);
+  if (answer.status !== 200) return answer;
+  return uncoveredSender(JSON.parse(raw) as SendRequestBody, connectionFinder(connections)) ?? answer;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ChannelConnection } from '@parley/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
+import { type FakeInfobip, startFakeInfobip } from '../../channels/infobip/fake-provider.ts';
 import { hashWebhookSecret } from '../../channels/webhook-secret.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { signedInUser, type TestSession } from '../users/test-helpers.ts';
@@ -10,14 +11,22 @@ let app: App;
 let db: Db;
 let admin: TestSession;
 let agent: TestSession;
+// Every create and settings change runs the provider's check: Infobip's is answered by local fakes.
+let fake: FakeInfobip;
+let otherAccount: FakeInfobip;
+const API_KEY = 'secret-api-key-1234abcd';
 
 beforeAll(async () => {
+  fake = await startFakeInfobip({ apiKey: API_KEY });
+  otherAccount = await startFakeInfobip({ apiKey: 'another-key-zzzz9876' });
   ({ app, db } = await buildTestApp({ PUBLIC_URL: 'https://desk.example.test/' }));
   admin = await signedInUser(app, db, ['admin']);
   agent = await signedInUser(app, db, ['agent', 'supervisor']);
 });
 afterAll(async () => {
   await app.close();
+  await fake.close();
+  await otherAccount.close();
 });
 
 const input = (sender: string) => ({
@@ -25,7 +34,7 @@ const input = (sender: string) => ({
   channel: 'WHATSAPP',
   name: 'WhatsApp support',
   sender,
-  settings: { baseUrl: 'https://xyz.api.infobip.com/', apiKey: 'secret-api-key-1234abcd' },
+  settings: { baseUrl: `${fake.baseUrl}/`, apiKey: API_KEY },
 });
 const settings = (patch: Record<string, string>) => ({ settings: { ...input('').settings, ...patch } });
 
@@ -84,10 +93,11 @@ describe('channel connections', () => {
       channel: 'WHATSAPP',
       provider: 'infobip',
       sender: '441002',
-      settings: { baseUrl: 'https://xyz.api.infobip.com' },
+      settings: { baseUrl: fake.baseUrl },
       secrets: { apiKey: 'abcd' },
       enabled: true,
-      testable: false,
+      testable: true,
+      test: { ok: true, message: expect.stringMatching(/accepts this API key/) },
       webhook: {
         url: 'https://desk.example.test/webhooks/infobip/messages',
         scheme: 'basic',
@@ -177,22 +187,19 @@ describe('channel connections', () => {
       method: 'PATCH',
       url: `/api/channel-connections/${created.id}`,
       headers: admin.headers,
-      payload: { settings: { baseUrl: 'https://xyz.api.infobip.com/' } },
+      payload: { settings: { baseUrl: `${fake.baseUrl}/` } },
     });
     expect(same.statusCode).toBe(200);
     expect(same.json()).toMatchObject({ secrets: { apiKey: 'abcd' } });
     const { rows } = await db.pool.query('select settings from channel_connections where id = $1', [
       created.id,
     ]);
-    expect(rows[0].settings).toEqual({
-      baseUrl: 'https://xyz.api.infobip.com',
-      apiKey: 'secret-api-key-1234abcd',
-    });
+    expect(rows[0].settings).toEqual({ baseUrl: fake.baseUrl, apiKey: API_KEY });
     const invalid = await app.inject({
       method: 'PATCH',
       url: `/api/channel-connections/${created.id}`,
       headers: admin.headers,
-      payload: { settings: { baseUrl: 'ftp://nope', apiKey: 'secret-api-key-1234abcd' } },
+      payload: { settings: { baseUrl: 'ftp://nope', apiKey: API_KEY } },
     });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('validation_failed');
@@ -204,29 +211,70 @@ describe('channel connections', () => {
       method: 'PATCH',
       url: `/api/channel-connections/${created.id}`,
       headers: admin.headers,
-      payload: { settings: { baseUrl: 'https://abc.api.infobip.com' } },
+      payload: { settings: { baseUrl: otherAccount.baseUrl } },
     });
     expect(moved.statusCode).toBe(400);
     expect(moved.json().error).toMatchObject({ code: 'secrets_required', details: { fields: ['apiKey'] } });
     const { rows } = await db.pool.query('select settings from channel_connections where id = $1', [
       created.id,
     ]);
-    expect(rows[0].settings.baseUrl).toBe('https://xyz.api.infobip.com');
+    expect(rows[0].settings.baseUrl).toBe(fake.baseUrl);
     const withKey = await app.inject({
       method: 'PATCH',
       url: `/api/channel-connections/${created.id}`,
       headers: admin.headers,
-      payload: { settings: { baseUrl: 'https://abc.api.infobip.com', apiKey: 'another-key-zzzz9876' } },
+      payload: { settings: { baseUrl: otherAccount.baseUrl, apiKey: 'another-key-zzzz9876' } },
     });
     expect(withKey.statusCode).toBe(200);
     expect(withKey.json()).toMatchObject({
-      settings: { baseUrl: 'https://abc.api.infobip.com' },
+      settings: { baseUrl: otherAccount.baseUrl },
       secrets: { apiKey: '9876' },
+      test: { ok: true },
+    });
+  });
+
+  it('tests an Infobip connection with the validate call: nothing is sent, a refused key is said', async () => {
+    const created = await create('441010');
+    const test = (id: string, headers = admin.headers) =>
+      app.inject({ method: 'POST', url: `/api/channel-connections/${id}/test`, headers });
+    const sendsBefore = fake.received.length;
+    const passed = await test(created.id);
+    expect(passed.statusCode).toBe(200);
+    expect(passed.json()).toMatchObject({ ok: true, checkedAt: expect.any(String) });
+    expect(fake.validated.at(-1)).toMatchObject({
+      messages: [{ channel: 'WHATSAPP', sender: '441010', content: { body: { type: 'TEXT' } } }],
+    });
+    expect(fake.received.length).toBe(sendsBefore);
+
+    // The other account does not know this key: the check fails, the connection stays as it was.
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/channel-connections/${created.id}`,
+      headers: admin.headers,
+      payload: { settings: { baseUrl: otherAccount.baseUrl, apiKey: 'a-key-it-does-not-know' } },
+    });
+    const refused = (await test(created.id)).json();
+    expect(refused).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/authentication credentials/),
     });
   });
 
   it('answers 409 to a test of a provider without one, 404 for an unknown connection, 403 for agents', async () => {
-    const created = await create('441010');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/channel-connections',
+      headers: admin.headers,
+      payload: {
+        provider: 'livechat',
+        channel: 'LIVE_CHAT',
+        name: 'Site chat',
+        sender: 'site-chat',
+        settings: {},
+      },
+    });
+    expect(res.json()).toMatchObject({ testable: false });
+    const created = res.json() as ChannelConnection;
     const test = (id: string, headers = admin.headers) =>
       app.inject({ method: 'POST', url: `/api/channel-connections/${id}/test`, headers });
     expect((await test(created.id)).statusCode).toBe(409);
@@ -286,7 +334,7 @@ describe('channel connections', () => {
       expect(items.map((i) => i.sender)).not.toContain('441008');
       for (const item of items) expect(Object.keys(item).sort()).toEqual(['channel', 'name', 'sender']);
       expect(res.body).not.toContain('secret-api-key');
-      expect(res.body).not.toContain('xyz.api.infobip.com');
+      expect(res.body).not.toContain(fake.baseUrl);
     });
 
     it('is not mistaken for a connection id (400 for a bad id stays on /:id)', async () => {
