@@ -47,7 +47,7 @@ export function AppLayout() {
   return (
     <AppShell
       header={{ height: { base: 56, sm: 0 } }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 256, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="xl"
       layout="alt"
     >
@@ -69,7 +69,7 @@ export function AppLayout() {
                 label={entry.label}
                 leftSection={<entry.icon size={18} stroke={1.6} />}
                 defaultOpened={entry.children.some((c) => location.pathname.startsWith(c.path))}
-                childrenOffset={28}
+                childrenOffset={18}
                 style={{ borderRadius: 'var(--mantine-radius-md)' }}
               >
                 {entry.children.map((child) => (
