@@ -1,5 +1,5 @@
 import { ChannelError } from '../channel-error.ts';
-import { channelErrorFromFetchFailure, channelErrorFromHttp } from './errors.ts';
+import { channelErrorFromFetchFailure, channelErrorFromHttp, violationTexts } from './errors.ts';
 import { ApiErrorBody, SendResponse } from './payloads.ts';
 import { toSendRequest } from './send-request.ts';
 import type { InfobipConnection, OutboundMessage } from './types.ts';
@@ -123,9 +123,7 @@ export async function validateConnection(
   if (status === 400) return { ok: false, message: channelErrorFromHttp(status, json).message };
   if (status < 200 || status >= 300) throw channelErrorFromHttp(status, json);
   const answer = ApiErrorBody.safeParse(json);
-  const notes = (answer.success ? (answer.data.skippableViolations ?? []) : [])
-    .map((v) => [v.property, v.violation].filter(Boolean).join(': '))
-    .filter((text) => text.length > 0);
+  const notes = violationTexts(answer.success ? answer.data.skippableViolations : undefined);
   return {
     ok: true,
     message:

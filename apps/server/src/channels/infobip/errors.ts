@@ -9,13 +9,18 @@ export class InfobipPayloadError extends Error {
   }
 }
 
+/** Infobip's violations as "property: violation" lines, empty ones left out. */
+export function violationTexts(violations: ApiErrorBody['violations']): string[] {
+  return (violations ?? [])
+    .map((v) => [v.property, v.violation].filter(Boolean).join(': '))
+    .filter((text) => text.length > 0);
+}
+
 /** Infobip's own explanation: description plus each violation, e.g. "Request cannot be processed. (to: invalid)". */
 function describeApiError(status: number, body: unknown): string {
   const parsed = ApiErrorBody.safeParse(body);
   if (!parsed.success || !parsed.data.description) return `Infobip answered HTTP ${status}`;
-  const violations = (parsed.data.violations ?? [])
-    .map((v) => [v.property, v.violation].filter(Boolean).join(': '))
-    .filter((text) => text.length > 0);
+  const violations = violationTexts(parsed.data.violations);
   const code = parsed.data.errorCode ? `${parsed.data.errorCode} ` : '';
   return violations.length > 0
     ? `${code}${parsed.data.description} (${violations.join('; ')})`
