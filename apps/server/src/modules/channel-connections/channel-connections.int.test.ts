@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../../test/app.ts';
 import type { App } from '../../app.ts';
 import { type FakeInfobip, startFakeInfobip } from '../../channels/infobip/fake-provider.ts';
+import { createWidget } from '../../channels/livechat/test-support.ts';
 import { hashWebhookSecret } from '../../channels/webhook-secret.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { signedInUser, type TestSession } from '../users/test-helpers.ts';
@@ -261,28 +262,21 @@ describe('channel connections', () => {
   });
 
   it('answers 409 to a test of a provider without one, 404 for an unknown connection, 403 for agents', async () => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/channel-connections',
-      headers: admin.headers,
-      payload: {
-        provider: 'livechat',
-        channel: 'LIVE_CHAT',
-        name: 'Site chat',
-        sender: 'site-chat',
-        settings: {},
-      },
-    });
-    expect(res.json()).toMatchObject({ testable: false });
-    const created = res.json() as ChannelConnection;
+    const { connectionId } = await createWidget(app, admin);
     const test = (id: string, headers = admin.headers) =>
       app.inject({ method: 'POST', url: `/api/channel-connections/${id}/test`, headers });
-    expect((await test(created.id)).statusCode).toBe(409);
+    expect((await test(connectionId)).statusCode).toBe(409);
     expect((await test(crypto.randomUUID())).statusCode).toBe(404);
-    expect((await test(created.id, agent.headers)).statusCode).toBe(403);
+    expect((await test(connectionId, agent.headers)).statusCode).toBe(403);
     expect(
-      (await app.inject({ method: 'POST', url: `/api/channel-connections/${created.id}/test` })).statusCode,
+      (await app.inject({ method: 'POST', url: `/api/channel-connections/${connectionId}/test` })).statusCode,
     ).toBe(401);
+    const widget = await app.inject({
+      method: 'GET',
+      url: `/api/channel-connections/${connectionId}`,
+      headers: admin.headers,
+    });
+    expect(widget.json()).toMatchObject({ testable: false });
   });
 
   it('DELETE disables the connection and frees its sender', async () => {
