@@ -51,8 +51,8 @@ function SearchBox({ q, onSearch }: { q: string | undefined; onSearch: (q: strin
     <TextInput
       ref={input}
       size="xs"
-      w={200}
-      placeholder="Search topic, customer, number, messages"
+      w={{ base: 260, xl: 320 }}
+      placeholder="Topic, customer, number or text"
       aria-label="Search conversations"
       data-testid="search-input"
       leftSection={<IconSearch size={15} />}

@@ -102,7 +102,8 @@ export const WORK_COLUMNS: readonly WorkColumn[] = [
     id: 'channel',
     header: 'Channel',
     hideHeader: true,
-    width: '28px',
+    // Room for two icons: an omnichannel conversation shows its first two channels.
+    width: '34px',
     cell: (row) => (
       <Group gap={2} wrap="nowrap">
         {row.channels.slice(0, 2).map((c) => (
@@ -111,7 +112,7 @@ export const WORK_COLUMNS: readonly WorkColumn[] = [
       </Group>
     ),
   },
-  { id: 'topic', header: 'Topic', width: 'minmax(130px, 2fr)', cell: (row) => <TopicCell row={row} /> },
+  { id: 'topic', header: 'Topic', width: 'minmax(140px, 2.4fr)', cell: (row) => <TopicCell row={row} /> },
   {
     id: 'customer',
     header: 'Customer',
@@ -122,19 +123,19 @@ export const WORK_COLUMNS: readonly WorkColumn[] = [
   {
     id: 'agent',
     header: 'Agent',
-    width: 'minmax(90px, 0.9fr)',
+    width: 'minmax(90px, 0.8fr)',
     cell: (row) => (row.assignee ? <Plain>{row.assignee.displayName}</Plain> : <Dimmed>Unassigned</Dimmed>),
   },
   {
     id: 'queue',
     header: 'Queue',
-    width: 'minmax(70px, 0.7fr)',
+    width: 'minmax(64px, 0.6fr)',
     cell: (row) => <Plain>{row.queue?.name ?? 'Default'}</Plain>,
   },
   {
     id: 'priority',
     header: 'Priority',
-    width: '76px',
+    width: '72px',
     sort: 'priority',
     cell: (row) => (
       <Badge size="sm" variant="light" radius="sm" color={PRIORITY_LOOKS[row.priority].color}>
@@ -145,7 +146,7 @@ export const WORK_COLUMNS: readonly WorkColumn[] = [
   {
     id: 'requested',
     header: 'Requested',
-    width: '80px',
+    width: '76px',
     sort: 'requested',
     align: 'end',
     cell: (row, now) => (
@@ -157,7 +158,7 @@ export const WORK_COLUMNS: readonly WorkColumn[] = [
   {
     id: 'pending',
     header: 'Pending',
-    width: '76px',
+    width: '72px',
     sort: 'pending',
     align: 'end',
     cell: (row, now) =>
