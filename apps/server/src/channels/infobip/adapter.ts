@@ -7,7 +7,7 @@ import { isSandboxBaseUrl } from '../sandbox/sandbox-address.ts';
 import { sendMessage, validateConnection } from './client.ts';
 import { registerInboundMedia } from './inbound-media.ts';
 import { mapWebhookPayload } from './mapper.ts';
-import { registerTemplateSync } from './template-sync.ts';
+import { registerTemplateSync, syncUnsynchronisedLines } from './template-sync.ts';
 import { INFOBIP_WEBHOOK_PATH, reportPassword } from './verify.ts';
 import { registerInfobipWebhook } from './webhook.routes.ts';
 
@@ -33,6 +33,11 @@ export const infobipAdapter: ChannelAdapter<InfobipSettings> = {
 
   async register(app, ctx, inbound) {
     registerTemplateSync(ctx);
+    app.addHook('onListen', async () => {
+      await syncUnsynchronisedLines(ctx).catch((err: unknown) =>
+        ctx.logger.warn({ err }, 'could not queue the first WhatsApp template synchronisations'),
+      );
+    });
     registerInboundMedia(ctx);
     await registerInfobipWebhook(app, ctx, inbound);
   },

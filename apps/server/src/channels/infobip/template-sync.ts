@@ -1,6 +1,7 @@
 import { InfobipSettings } from '@parley/contracts';
 import type { ChannelConnectionRow } from '../../modules/channel-connections/channel-connections.repo.ts';
 import { listConnections } from '../../modules/channel-connections/channel-connections.repo.ts';
+import { listSyncStates } from '../../modules/whatsapp-templates/whatsapp-templates.repo.ts';
 import {
   recordSyncFailure,
   storeSyncedTemplates,
@@ -10,7 +11,8 @@ import { ChannelError } from '../channel-error.ts';
 import { fetchWhatsAppTemplates } from './template-registry.ts';
 
 // D7: every enabled Infobip WhatsApp connection's templates are kept in step with the provider's
-// registry — on a schedule, when a connection is created or changed, and on a supervisor's "Sync now".
+// registry — on a schedule, when a connection is created or changed, on a supervisor's "Sync now",
+// and when Parley starts listening for a line never synchronised yet.
 
 export const TEMPLATE_SYNC_JOB = 'infobip.whatsapp-templates.sync';
 
@@ -77,4 +79,22 @@ export function registerTemplateSync(ctx: AppContext): void {
   };
   ctx.events.on('channel_connection.created', onConnectionChange);
   ctx.events.on('channel_connection.updated', onConnectionChange);
+}
+
+/**
+ * Queues the synchronisation of every enabled WhatsApp line that was never synchronised successfully
+ * — the demo's lines (seeded before Parley runs, so no event announced them), a line whose first
+ * sync failed, one created while no process ran jobs — instead of leaving its template picker empty
+ * until the next quarter hour. Run once Parley listens, so a registry it serves itself (the
+ * built-in sandbox) answers; several processes queue one job per line.
+ */
+export async function syncUnsynchronisedLines(ctx: AppContext): Promise<void> {
+  for (const line of await listSyncStates(ctx.db.orm)) {
+    if (!line.enabled || line.syncedAt !== null) continue;
+    await ctx.jobs.send<TemplateSyncJob>(
+      TEMPLATE_SYNC_JOB,
+      { connectionId: line.connectionId },
+      { singletonKey: line.connectionId },
+    );
+  }
 }

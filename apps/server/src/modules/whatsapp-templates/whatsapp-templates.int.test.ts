@@ -9,8 +9,10 @@ import {
   eventually,
   type TestConnection,
 } from '../../channels/infobip/test-support.ts';
+import { hashWebhookSecret } from '../../channels/webhook-secret.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { channelConnections } from '../channel-connections/channel-connections.schema.ts';
 import { signedInUser, type TestSession } from '../users/test-helpers.ts';
 
 // D7 WhatsApp template registry synchronisation and its routes, against the fake Infobip.
@@ -121,6 +123,27 @@ describe('WhatsApp template synchronisation', () => {
     expect(sync?.syncedAt).not.toBeNull();
     expect(await templatesOf(connection.sender)).toEqual(before);
     expect((await syncNow())?.error).toBeNull();
+  });
+
+  it('synchronises, once Parley listens, a line no event announced (as the demo seed makes them)', async () => {
+    const sender = `4477${Math.floor(Math.random() * 1e8)}`;
+    await ctx.db.orm.insert(channelConnections).values({
+      id: crypto.randomUUID(),
+      channel: 'WHATSAPP',
+      provider: 'infobip',
+      name: 'Seeded line',
+      sender,
+      settings: { baseUrl: fake.baseUrl, apiKey: fake.apiKey },
+      webhookSecretHash: hashWebhookSecret(crypto.randomUUID()),
+      enabled: true,
+    });
+    expect(fake.registryReads).not.toContain(sender);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const items = await eventually(async () => {
+      const listed = await templatesOf(sender);
+      return listed.length > 0 ? listed : undefined;
+    }, 'the synchronisation at listen');
+    expect(items.map((t) => t.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED', 'APPROVED']);
   });
 
   it('synchronises every WhatsApp connection when none is named', async () => {
