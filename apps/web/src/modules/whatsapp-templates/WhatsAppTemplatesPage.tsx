@@ -72,7 +72,7 @@ function ConnectionTemplates({
           <Table verticalSpacing="xs" layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="24%">Name</Table.Th>
+                <Table.Th w="30%">Name</Table.Th>
                 <Table.Th w={120}>State</Table.Th>
                 <Table.Th w={120}>Category</Table.Th>
                 <Table.Th>Body</Table.Th>
@@ -83,7 +83,8 @@ function ConnectionTemplates({
               {templates.map((t) => (
                 <Table.Tr key={t.id} data-testid="whatsapp-template-row" data-template-name={t.name}>
                   <Table.Td>
-                    <Text fz="sm" fw={600} truncate="end">
+                    {/* Registry names are snake_case and long: they break anywhere rather than hide. */}
+                    <Text fz="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                       {t.name}
                     </Text>
                     <Text fz="xs" c="dimmed">
