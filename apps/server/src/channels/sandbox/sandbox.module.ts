@@ -1,11 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
 import {
   infobipErrorBody,
   MESSAGES_API_SEND_PATH,
   MESSAGES_API_VALIDATE_PATH,
 } from '../infobip/simulated-api.ts';
-import { acceptSandboxSend, listSandboxTemplates, validateSandboxSend } from './sandbox.service.ts';
+import {
+  acceptSandboxSend,
+  answerSandboxCall,
+  type KeyConnections,
+  listSandboxTemplates,
+  type SandboxAnswer,
+  validateSandboxSend,
+} from './sandbox.service.ts';
 import { SANDBOX_BASE_PATH } from './sandbox-address.ts';
 import { registerSandboxReportJob } from './sandbox-reports.jobs.ts';
 
@@ -26,33 +33,35 @@ export async function registerSandboxModule(app: FastifyInstance, ctx: AppContex
       request.log.error({ err: error }, 'sandbox send failed');
       return reply.status(500).send(infobipErrorBody('E500'));
     });
-    scope.post(
-      `${SANDBOX_BASE_PATH}${MESSAGES_API_SEND_PATH}`,
-      // Authenticated like Infobip, with a connection's API key, inside the handler.
-      { config: { access: 'public' } },
-      async (request, reply) => {
-        const raw = typeof request.body === 'string' ? request.body : '';
-        const answer = await acceptSandboxSend(ctx, request.headers.authorization, raw);
-        return reply.status(answer.status).send(answer.body);
-      },
+    // Every route is public and authenticated like Infobip, with a connection's API key, inside it.
+    const route = (
+      method: 'GET' | 'POST',
+      path: string,
+      handle: (
+        connections: KeyConnections,
+        request: FastifyRequest,
+      ) => Promise<SandboxAnswer> | SandboxAnswer,
+    ) =>
+      scope.route({
+        method,
+        url: `${SANDBOX_BASE_PATH}${path}`,
+        config: { access: 'public' },
+        handler: async (request: FastifyRequest, reply: FastifyReply) => {
+          const answer = await answerSandboxCall(ctx, request.headers.authorization, (connections) =>
+            handle(connections, request),
+          );
+          return reply.status(answer.status).send(answer.body);
+        },
+      });
+    const raw = (request: FastifyRequest) => (typeof request.body === 'string' ? request.body : '');
+    route('POST', MESSAGES_API_SEND_PATH, (connections, request) =>
+      acceptSandboxSend(ctx, connections, raw(request)),
     );
-    scope.post(
-      `${SANDBOX_BASE_PATH}${MESSAGES_API_VALIDATE_PATH}`,
-      // Authenticated like the send, inside the handler.
-      { config: { access: 'public' } },
-      async (request, reply) => {
-        const raw = typeof request.body === 'string' ? request.body : '';
-        const answer = await validateSandboxSend(ctx, request.headers.authorization, raw);
-        return reply.status(answer.status).send(answer.body);
-      },
+    route('POST', MESSAGES_API_VALIDATE_PATH, (connections, request) =>
+      validateSandboxSend(connections, raw(request)),
     );
-    scope.get<{ Params: { sender: string } }>(
-      `${SANDBOX_BASE_PATH}/whatsapp/2/senders/:sender/templates`,
-      { config: { access: 'public' } },
-      async (request, reply) => {
-        const answer = await listSandboxTemplates(ctx, request.headers.authorization, request.params.sender);
-        return reply.status(answer.status).send(answer.body);
-      },
+    route('GET', '/whatsapp/2/senders/:sender/templates', (connections, request) =>
+      listSandboxTemplates(connections, (request.params as { sender: string }).sender),
     );
   });
 }

@@ -51,8 +51,26 @@ async function connectionsOfKey(ctx: AppContext, authorization: string | undefin
   });
 }
 
+/** The connections of the presented key, for a sandbox call that needs them. */
+export type KeyConnections = readonly ChannelConnectionRow[];
+
+/**
+ * Answers one sandbox call: authenticates like Infobip (`App <key>` of an enabled connection pointed
+ * at the sandbox; 401 with Infobip's E401 body otherwise), then lets `handle` answer with that key's
+ * connections.
+ */
+export async function answerSandboxCall(
+  ctx: AppContext,
+  authorization: string | undefined,
+  handle: (connections: KeyConnections) => Promise<SandboxAnswer> | SandboxAnswer,
+): Promise<SandboxAnswer> {
+  const connections = await connectionsOfKey(ctx, authorization);
+  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
+  return handle(connections);
+}
+
 /** Finds the key's connection a message goes out through, by Infobip channel and sender. */
-function connectionFinder(connections: readonly ChannelConnectionRow[]) {
+function connectionFinder(connections: KeyConnections) {
   return (channel: unknown, sender: unknown): ChannelConnectionRow | undefined => {
     const ours = parleyChannelOf(String(channel));
     return connections.find((c) => c.channel === ours && c.sender === sender);
@@ -76,8 +94,8 @@ function uncoveredSender(
 }
 
 /**
- * `POST /messages-api/1/messages` of the sandbox: authenticates like Infobip (`App <key>` of a
- * connection pointed at the sandbox; 401 otherwise), checks the body against the reference (400
+ * `POST /messages-api/1/messages` of the sandbox, for an authenticated key (answerSandboxCall):
+ * checks the body against the reference (400
  * with violations), refuses a channel and sender that key does not carry (403), and answers the
  * documented 200 — with message ids of its own (a request's `destinations[].messageId` is ignored)
  * and at most SANDBOX_MAX_DESTINATIONS destinations (else 400). Each destination then gets its
@@ -86,11 +104,9 @@ function uncoveredSender(
  */
 export async function acceptSandboxSend(
   ctx: AppContext,
-  authorization: string | undefined,
+  connections: KeyConnections,
   raw: string,
 ): Promise<SandboxAnswer> {
-  const connections = await connectionsOfKey(ctx, authorization);
-  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
   const request = readSendRequest(raw);
   if (!request.ok) return { status: 400, body: request.error };
   if (destinationCount(request.body) > SANDBOX_MAX_DESTINATIONS) {
@@ -111,34 +127,22 @@ export async function acceptSandboxSend(
 }
 
 /**
- * `POST /messages-api/1/messages/validate` of the sandbox: the send's checks (401 for an unknown
- * key, the reference's validation answer for the body, 403 for a sender the key does not carry),
+ * `POST /messages-api/1/messages/validate` of the sandbox, for an authenticated key: the send's
+ * checks (the reference's validation answer for the body, 403 for a sender the key does not carry)
  * and nothing sent — what a connection's Test calls.
  */
-export async function validateSandboxSend(
-  ctx: AppContext,
-  authorization: string | undefined,
-  raw: string,
-): Promise<SandboxAnswer> {
-  const connections = await connectionsOfKey(ctx, authorization);
-  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
+export function validateSandboxSend(connections: KeyConnections, raw: string): SandboxAnswer {
   const answer = validateSendRequest(raw);
   if (answer.status !== 200) return answer;
   return uncoveredSender(JSON.parse(raw) as SendRequestBody, connectionFinder(connections)) ?? answer;
 }
 
 /**
- * `GET /whatsapp/2/senders/{sender}/templates` of the sandbox: the reference's example templates,
- * all approved, for a WhatsApp sender of the presented key (401 for an unknown key, 404 for a
- * sender it does not carry), so demo WhatsApp lines have templates to send.
+ * `GET /whatsapp/2/senders/{sender}/templates` of the sandbox, for an authenticated key: the
+ * reference's example templates, all approved, for a WhatsApp sender of that key (404 for a sender
+ * it does not carry), so demo WhatsApp lines have templates to send.
  */
-export async function listSandboxTemplates(
-  ctx: AppContext,
-  authorization: string | undefined,
-  sender: string,
-): Promise<SandboxAnswer> {
-  const connections = await connectionsOfKey(ctx, authorization);
-  if (connections.length === 0) return { status: 401, body: infobipErrorBody('E401') };
+export function listSandboxTemplates(connections: KeyConnections, sender: string): SandboxAnswer {
   if (!connections.some((c) => c.channel === 'WHATSAPP' && c.sender === sender)) {
     return { status: 404, body: infobipErrorBody('E404') };
   }
