@@ -12,9 +12,28 @@ export const CHANNELS = [
   'TELEGRAM',
   'EMAIL',
   'LIVE_CHAT',
+  'RCS',
+  'INSTAGRAM_MESSAGING',
+  'APPLE_BUSINESS_CHAT',
+  'LINE',
 ] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
+
+/** A channel's name as people read it (screens, connection names, transcripts). */
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  SMS: 'SMS',
+  WHATSAPP: 'WhatsApp',
+  VIBER: 'Viber',
+  FACEBOOK_MESSENGER: 'Messenger',
+  TELEGRAM: 'Telegram',
+  EMAIL: 'E-mail',
+  LIVE_CHAT: 'Live chat',
+  RCS: 'RCS',
+  INSTAGRAM_MESSAGING: 'Instagram',
+  APPLE_BUSINESS_CHAT: 'Apple Messages',
+  LINE: 'LINE',
+};
 
 /** D2 conversation status; CLOSED is final. */
 export const CONVERSATION_STATUSES = ['OPEN', 'WAITING', 'SOLVED', 'CLOSED'] as const;

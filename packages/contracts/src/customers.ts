@@ -5,7 +5,7 @@ import { AttributeValue, CUSTOMER_LIMITS } from './customer-attributes.ts';
 import { LIMITS } from './limits.ts';
 
 /** Channels whose customer addresses are phone numbers (stored as digits, no `+`). */
-export const PHONE_CHANNELS: readonly Channel[] = ['SMS', 'WHATSAPP', 'VIBER'];
+export const PHONE_CHANNELS: readonly Channel[] = ['SMS', 'WHATSAPP', 'VIBER', 'RCS'];
 
 const PHONE = /^\d{3,15}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'whatsapp_window_closed',
   'whatsapp_template_not_approved',
   'messenger_tag_required',
+  'instagram_window_closed',
+  'customer_must_write_first',
   'message_not_failed',
   'secrets_required',
   'limit_exceeded',

@@ -14,19 +14,19 @@ export const PEOPLE_IDENTIFIER_TYPES = [
   'FACEBOOK',
   'TELEGRAM',
   'LIVE_CHAT',
+  'INSTAGRAM_DM',
+  'APPLE_BUSINESS_CHAT',
+  'LINE',
 ] as const;
 
 /** Every PersonUniqueFieldType of the reference; the ones Parley does not carry are refused with 400. */
 export const PEOPLE_REFERENCE_IDENTIFIER_TYPES = [
   ...PEOPLE_IDENTIFIER_TYPES,
-  'LINE',
   'PUSH',
   'WEB_PUSH',
   'VIBER_BOTS',
   'INSTAGRAM',
-  'INSTAGRAM_DM',
   'TWITTER',
-  'APPLE_BUSINESS_CHAT',
   'KAKAO_SANGDAM',
   'OPEN_CHANNEL',
   'ZALO_FOLLOWER',
@@ -115,6 +115,9 @@ export const Person = z.object({
     facebook: z.array(OttContact).optional(),
     telegram: z.array(OttContact).optional(),
     liveChat: z.array(OttContact).optional(),
+    instagramDm: z.array(OttContact).optional(),
+    appleBusinessChat: z.array(OttContact).optional(),
+    line: z.array(OttContact).optional(),
   }),
   /** `yyyy-MM-ddTHH:mm:ss` in UTC, as the reference writes it. */
   createdAt: z.string(),

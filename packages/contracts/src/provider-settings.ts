@@ -6,8 +6,17 @@ import { z } from 'zod';
 
 const HttpUrl = z.url({ protocol: /^https?$/ }).max(500);
 
-/** The Infobip Messages API channels. */
-export const INFOBIP_CHANNELS = ['SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER'] as const;
+/** The Infobip Messages API channels (as the Conversations API names them). */
+export const INFOBIP_CHANNELS = [
+  'SMS',
+  'WHATSAPP',
+  'VIBER',
+  'FACEBOOK_MESSENGER',
+  'RCS',
+  'INSTAGRAM_MESSAGING',
+  'APPLE_BUSINESS_CHAT',
+  'LINE',
+] as const;
 
 /** An Infobip account: API base URL and API key (secret). */
 export const InfobipSettings = z.object({

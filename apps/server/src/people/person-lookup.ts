@@ -22,6 +22,9 @@ const CHANNEL_OF: Partial<Record<PeopleIdentifierType, Channel>> = {
   FACEBOOK: 'FACEBOOK_MESSENGER',
   TELEGRAM: 'TELEGRAM',
   LIVE_CHAT: 'LIVE_CHAT',
+  INSTAGRAM_DM: 'INSTAGRAM_MESSAGING',
+  APPLE_BUSINESS_CHAT: 'APPLE_BUSINESS_CHAT',
+  LINE: 'LINE',
 };
 
 /** Types the reference requires a `sender` for (every one but ID, EXTERNAL_ID, PHONE and EMAIL). */
@@ -30,6 +33,9 @@ const NEEDS_SENDER: ReadonlySet<PeopleIdentifierType> = new Set([
   'FACEBOOK',
   'TELEGRAM',
   'LIVE_CHAT',
+  'INSTAGRAM_DM',
+  'APPLE_BUSINESS_CHAT',
+  'LINE',
 ]);
 
 const personNotFound = () => new AppError('not_found', 404, 'Person not found');

@@ -11,12 +11,15 @@ const OTT_KEYS = {
   FACEBOOK_MESSENGER: 'facebook',
   TELEGRAM: 'telegram',
   LIVE_CHAT: 'liveChat',
+  INSTAGRAM_MESSAGING: 'instagramDm',
+  APPLE_BUSINESS_CHAT: 'appleBusinessChat',
+  LINE: 'line',
 } as const satisfies Partial<Record<Channel, string>>;
 
 /**
  * A profile as the reference's IamPersonV2: `id` is the profile's person number, phone numbers
- * are its SMS addresses, e-mail its EMAIL ones, and WhatsApp, Messenger, Telegram and live-chat
- * ids are read-only contacts. Absent values are left out, as Infobip does.
+ * are its SMS addresses, e-mail its EMAIL ones, and WhatsApp, Messenger, Telegram, live-chat,
+ * Instagram, Apple Messages and LINE ids are read-only contacts. Absent values are left out, as Infobip does.
  */
 export function presentPerson(profile: CustomerProfile): Person {
   const of = (channel: Channel) =>

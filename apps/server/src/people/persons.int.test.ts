@@ -96,7 +96,7 @@ describe('People API: persons', () => {
   it('answers the reference error envelope: 404, 400, 401, 403', async () => {
     expect(await call('GET', '?identifier=999999')).toEqual({ status: 404, body: error('NOT_FOUND') });
     expect(await call('GET', '?identifier=abc')).toMatchObject({ status: 404 });
-    expect(await call('GET', '?identifier=x&type=LINE&sender=1')).toEqual({
+    expect(await call('GET', '?identifier=x&type=ZALO_FOLLOWER&sender=1')).toEqual({
       status: 400,
       body: error('BAD_REQUEST'),
     });

@@ -86,15 +86,14 @@ describe('sendMessage against the fake Infobip', () => {
   });
 
   it('reports the reference violations the fake finds in a request Infobip would refuse', async () => {
-    connection = { ...connection, channel: 'SMS' };
-    const template: OutboundMessage = {
+    const offTheMap: OutboundMessage = {
       ...textMessage(),
-      contentType: 'TEMPLATE',
-      content: { templateName: 'order_ready', placeholders: ['Ana'] },
+      contentType: 'LOCATION',
+      content: { latitude: 123, longitude: 15.98 },
     };
-    const error = await sendFailure(template);
+    const error = await sendFailure(offTheMap);
     expect(error).toMatchObject({ code: 'rejected', retryable: false, status: 400 });
-    expect(error.message).toContain('/messages/0/channel: must be equal to one of the allowed values');
+    expect(error.message).toContain('/messages/0/content/body/latitude: must be <= 90');
   });
 
   it('turns a wrong API key into a non-retryable auth error', async () => {

@@ -17,6 +17,15 @@ type Expected = { messages: Array<[string, string, Record<string, unknown>]> } |
 const text = (value: string) => ({ text: value });
 const media = (url: string, caption: string) => ({ url: `http://my.domain/${url}`, caption });
 const unsupported = (type: string) => text(`[Unsupported message type: ${type}]`);
+// An Apple Messages for Business form: every page's question with the customer's answers.
+const FORM_ANSWERS = [
+  'Form response',
+  'Input text: Input item value',
+  'Picker text: Picker item value',
+  'Date picker text: 2025-01-01T14:00:00.797+0000',
+  'Select text: Select item value',
+  'Multi-select text: Multi-select value 1, Multi-select value 2',
+].join('\n');
 
 const EXPECTED: Record<string, Expected> = {
   'Received text message example': { messages: [['SMS', 'TEXT', text('Text message 123')]] },
@@ -71,7 +80,9 @@ const EXPECTED: Record<string, Expected> = {
   'Received typing started event example': { skipped: 'unsupported event TYPING_STARTED' },
   'Received typing stopped event example': { skipped: 'unsupported event TYPING_STOPPED' },
   'Received payment response example': { messages: [['WHATSAPP', 'TEXT', unsupported('PAYMENT_RESPONSE')]] },
-  'Received form response example': { skipped: 'unsupported channel APPLE_MB' },
+  'Received form response example': {
+    messages: [['APPLE_BUSINESS_CHAT', 'TEXT', text(FORM_ANSWERS)]],
+  },
   'Received reaction response example': { messages: [['WHATSAPP', 'TEXT', unsupported('REACTION')]] },
   'Received url response example': {
     messages: [

@@ -145,7 +145,6 @@ describe('mapWebhookPayload: every documented incoming message', () => {
   it.each([
     ['Received typing started event example', 'unsupported event TYPING_STARTED'],
     ['Received typing stopped event example', 'unsupported event TYPING_STOPPED'],
-    ['Received form response example', 'unsupported channel APPLE_MB'],
   ])('reports "%s", which is no message of ours, as skipped: %s', (name, reason) => {
     expect(mapExample(name)).toEqual({
       messages: [],

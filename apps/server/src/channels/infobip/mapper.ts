@@ -1,7 +1,9 @@
-import type { Channel, MessageContentType } from '@parley/contracts';
+import type { MessageContentType } from '@parley/contracts';
+import { parleyChannelOf } from './channel-names.ts';
 import { InfobipPayloadError } from './errors.ts';
 import {
   DeliveryResult,
+  FormSelections,
   type IncomingContentPart,
   MoEvent,
   type MoEvent as MoEventType,
@@ -9,22 +11,6 @@ import {
   WebhookEnvelope,
 } from './payloads.ts';
 import type { ContentBody, DeliveryStatusUpdate, MappedWebhook, SkippedEvent } from './types.ts';
-
-// Infobip channel → ours. Viber Business Messages and Viber bots are both Viber to an agent, and
-// MMS threads with SMS on the same phone number.
-const INBOUND_CHANNELS: Record<string, Channel> = {
-  SMS: 'SMS',
-  MMS: 'SMS',
-  WHATSAPP: 'WHATSAPP',
-  VIBER_BM: 'VIBER',
-  VIBER_BOT: 'VIBER',
-  MESSENGER: 'FACEBOOK_MESSENGER',
-};
-
-/** Our channel for an Infobip channel name; undefined for channels Parley does not carry. */
-export function parleyChannelOf(infobipChannel: string): Channel | undefined {
-  return INBOUND_CHANNELS[infobipChannel];
-}
 
 /** Infobip writes offsets without a colon ("+0000"); the rest of Parley speaks strict ISO 8601 UTC. */
 export function toIsoTimestamp(value: string): string | undefined {
@@ -66,9 +52,23 @@ function mapContentPart(part: IncomingContentPart): PartMapping {
       }
       return { contentType: 'LOCATION', content: { latitude, longitude, url } };
     }
+    case 'FORM_RESPONSE':
+      return formResponse(part);
     default:
       return { unsupported: part.type };
   }
+}
+
+/** A form the customer filled (Apple Messages for Business) reaches the agent as its questions and answers. */
+function formResponse(part: IncomingContentPart): PartMapping {
+  const selections = FormSelections.safeParse(part.selections);
+  if (!selections.success || selections.data.length === 0)
+    return { unsupported: 'FORM_RESPONSE without answers' };
+  const lines = selections.data.map((page) => {
+    const answers = page.items.map((item) => item.value ?? item.title ?? '').filter((a) => a !== '');
+    return `${page.text ?? 'Answer'}: ${answers.length > 0 ? answers.join(', ') : '—'}`;
+  });
+  return { contentType: 'TEXT', content: { text: ['Form response', ...lines].join('\n') } };
 }
 
 /**
@@ -83,7 +83,7 @@ function unsupportedPartText(what: string): { contentType: 'TEXT'; content: Cont
 // part becomes its own message; the first keeps Infobip's id and the others get a stable suffix so
 // a redelivered event is still recognised as a duplicate part by part.
 function mapMoEvent(connectionId: string, event: MoEventType, out: MappedWebhook): void {
-  const channel = INBOUND_CHANNELS[event.channel];
+  const channel = parleyChannelOf(event.channel);
   if (channel === undefined) {
     out.skipped.push({ providerMessageId: event.messageId, reason: `unsupported channel ${event.channel}` });
     return;

@@ -28,6 +28,14 @@ export const IncomingContentPart = z.looseObject({
 });
 export type IncomingContentPart = z.infer<typeof IncomingContentPart>;
 
+/** The answers of a `FORM_RESPONSE` part (an Apple Messages for Business form): one selection per page. */
+export const FormSelections = z.array(
+  z.looseObject({
+    text: z.string().optional(),
+    items: z.array(z.looseObject({ title: z.string().optional(), value: z.string().optional() })).default([]),
+  }),
+);
+
 /** An `event: MO` result: a message the customer sent us. */
 export const MoEvent = z.looseObject({
   event: z.literal('MO'),

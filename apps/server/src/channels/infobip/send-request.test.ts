@@ -3,6 +3,7 @@ import {
   INFOBIP_CHANNELS,
   type MESSAGE_CONTENT_TYPES,
   MESSENGER_TAGS,
+  TEMPLATE_CHANNELS,
 } from '@parley/contracts';
 import { describe, expect, it } from 'vitest';
 import { referenceViolations } from './reference-schema.ts';
@@ -59,8 +60,12 @@ const firstMessage = (body: { messages: Array<Record<string, unknown>> }) =>
 describe('toSendRequest: every content type on every channel matches the reference request schema', () => {
   for (const channel of INFOBIP_CHANNELS) {
     for (const [contentType, message] of Object.entries(samples)) {
-      // Infobip templates exist only on WhatsApp and Viber Business Messages.
-      if (contentType === 'TEMPLATE' && (channel === 'SMS' || channel === 'FACEBOOK_MESSENGER')) continue;
+      if (contentType === 'TEMPLATE' && !TEMPLATE_CHANNELS.includes(channel)) {
+        it(`TEMPLATE on ${channel}: refused, Infobip has no templates there`, () => {
+          expect(() => send(channel, message)).toThrow(/has no templates/);
+        });
+        continue;
+      }
       it(`${contentType} on ${channel}`, () => {
         expect(referenceViolations('MessagesApiRequest', send(channel, message))).toEqual([]);
       });

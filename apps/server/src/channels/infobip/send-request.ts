@@ -1,17 +1,15 @@
-import type { Channel, FilledTemplateHeader, FilledTemplateParts } from '@parley/contracts';
+import {
+  type Channel,
+  type FilledTemplateHeader,
+  type FilledTemplateParts,
+  TEMPLATE_CHANNELS,
+} from '@parley/contracts';
 import { ChannelError } from '../channel-error.ts';
+import { messagesApiChannelOf } from './channel-names.ts';
 import type { ContentBody, InfobipConnection, OutboundMessage } from './types.ts';
 
 // Parley's outbound message → the body of Infobip's `POST /messages-api/1/messages` (reference
 // `MessagesApiRequest`). Every body built here validates against the reference schema (tests).
-
-// Ours → Infobip. Viber goes out as Business Messages, Infobip's product for two-way Viber.
-const OUTBOUND_CHANNELS: Partial<Record<Channel, string>> = {
-  SMS: 'SMS',
-  WHATSAPP: 'WHATSAPP',
-  VIBER: 'VIBER_BM',
-  FACEBOOK_MESSENGER: 'MESSENGER',
-};
 
 // WhatsApp shows only these as images and videos; any other picture or clip goes as a document,
 // which WhatsApp accepts of every type, rather than being refused.
@@ -144,7 +142,7 @@ export function toSendRequest(
   outbound: OutboundMessage,
   options: { reportUrl?: string } = {},
 ): { messages: Array<Record<string, unknown>> } {
-  const channel = OUTBOUND_CHANNELS[connection.channel];
+  const channel = messagesApiChannelOf(connection.channel);
   if (channel === undefined) {
     throw new ChannelError(
       'unsupported_channel',
@@ -164,6 +162,9 @@ export function toSendRequest(
   };
   const { content } = outbound;
   if (outbound.contentType === 'TEMPLATE') {
+    if (!TEMPLATE_CHANNELS.includes(connection.channel)) {
+      throw new ChannelError('unsupported_content', false, `Infobip has no templates on ${channel}`);
+    }
     message.template = withoutUndefined({
       templateName: requireField(content.templateName, 'templateName'),
       language: content.language,

@@ -5,7 +5,7 @@ import {
   listEnabledConnections,
 } from '../../modules/channel-connections/channel-connections.repo.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { parleyChannelOf } from '../infobip/mapper.ts';
+import { parleyChannelOf } from '../infobip/channel-names.ts';
 import {
   acceptSendRequest,
   destinationCount,

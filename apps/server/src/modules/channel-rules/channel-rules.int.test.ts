@@ -24,6 +24,9 @@ let db: Db;
 let fake: FakeInfobip;
 let whatsapp: TestConnection;
 let messenger: TestConnection;
+let instagram: TestConnection;
+let apple: TestConnection;
+let line: TestConnection;
 let supervisor: TestSession;
 let templateIds: Record<string, string>;
 
@@ -54,6 +57,9 @@ beforeAll(async () => {
   const account = { baseUrl: fake.baseUrl, apiKey: fake.apiKey };
   whatsapp = await createTestConnection(ctx, account);
   messenger = await createTestConnection(ctx, { ...account, channel: 'FACEBOOK_MESSENGER' });
+  instagram = await createTestConnection(ctx, { ...account, channel: 'INSTAGRAM_MESSAGING' });
+  apple = await createTestConnection(ctx, { ...account, channel: 'APPLE_BUSINESS_CHAT' });
+  line = await createTestConnection(ctx, { ...account, channel: 'LINE' });
   fake.setTemplates(whatsapp.sender, [
     ORDER_UPDATE,
     registryTemplate({ id: '502', name: 'spring_offer', status: 'PENDING' }),
@@ -207,6 +213,73 @@ describe('Messenger message tags (D7)', () => {
     const onWhatsApp = await customerWrote(app, db, whatsapp, { hoursAgo: 1 });
     const res = await send(onWhatsApp.conversationId, { text: 'Hi', messengerTag: 'ACCOUNT_UPDATE' });
     expect([res.statusCode, res.json().error.code]).toEqual([400, 'validation_failed']);
+  });
+});
+
+describe('Instagram and Apple Messages: customer-initiated channels (D7)', () => {
+  it('replies on Instagram within 24 hours, sent as INSTAGRAM_DM, and refuses anything after', async () => {
+    const open = await customerWrote(app, db, instagram, { hoursAgo: 23 });
+    const res = await send(open.conversationId, { text: 'Thanks for the DM!' });
+    expect(res.statusCode).toBe(201);
+    const sent = await sentBodyOf((res.json() as TimelineMessage).id);
+    expect(sent).toMatchObject({ channel: 'INSTAGRAM_DM', sender: instagram.sender });
+    expect(referenceViolations('MessagesApiRequest', { messages: [sent] })).toEqual([]);
+
+    const late = await customerWrote(app, db, instagram, { hoursAgo: 25 });
+    const refused = await send(late.conversationId, { text: 'Still there?' });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([422, 'instagram_window_closed']);
+    expect(refused.json().error.message).toMatch(/within 24 hours/);
+    // No message tag or template opens it again.
+    const tagged = await send(late.conversationId, { text: 'Hi', messengerTag: 'ACCOUNT_UPDATE' });
+    expect(tagged.statusCode).toBe(400);
+    expect(await messageCount(late.conversationId)).toBe(1);
+  });
+
+  it('refuses an agent starting a conversation on Instagram or Apple Messages, creating nothing', async () => {
+    for (const [channel, connection, address] of [
+      ['INSTAGRAM_MESSAGING', instagram, '768938852147373'],
+      ['APPLE_BUSINESS_CHAT', apple, 'urn:mbid:AQAAY6xHR8jJXQr78AG+hTy/xz8H'],
+    ] as const) {
+      const name = `Cold ${channel}`;
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/conversations',
+        headers: supervisor.headers,
+        payload: {
+          newCustomer: { name, channel, address },
+          channel,
+          ourAddress: connection.sender,
+          customerAddress: address,
+          text: 'Hello from the shop',
+        },
+      });
+      expect([res.statusCode, res.json().error.code], channel).toEqual([422, 'customer_must_write_first']);
+      const made = await db.pool.query('select 1 from customers where name = $1', [name]);
+      expect(made.rowCount).toBe(0);
+    }
+  });
+
+  it('replies on Apple Messages however long ago the customer wrote, sent as APPLE_MB', async () => {
+    const { conversationId } = await customerWrote(app, db, apple, {
+      from: `urn:mbid:AQAA${crypto.randomUUID()}`,
+      hoursAgo: 24 * 9,
+    });
+    const res = await send(conversationId, { text: 'Your repair is ready' });
+    expect(res.statusCode).toBe(201);
+    const sent = await sentBodyOf((res.json() as TimelineMessage).id);
+    expect(sent).toMatchObject({ channel: 'APPLE_MB', content: { body: { type: 'TEXT' } } });
+    expect(referenceViolations('MessagesApiRequest', { messages: [sent] })).toEqual([]);
+  });
+
+  it('has no window on LINE, and refuses a template there (LINE has none)', async () => {
+    const { conversationId } = await customerWrote(app, db, line, { from: 'U4af4980629', hoursAgo: 72 });
+    const res = await send(conversationId, { text: 'Here you go' });
+    expect(res.statusCode).toBe(201);
+    expect(await sentBodyOf((res.json() as TimelineMessage).id)).toMatchObject({ channel: 'LINE_ON' });
+    const template = await send(conversationId, {
+      template: { id: templateIds.order_update, parameters: {} },
+    });
+    expect([template.statusCode, template.json().error.code]).toEqual([400, 'validation_failed']);
   });
 });
 

@@ -1,5 +1,7 @@
 import {
+  CHANNEL_LABELS,
   type Channel,
+  carriesTemplates,
   fillWhatsAppTemplate,
   hasReplyWindow,
   type MessageContentType,
@@ -15,7 +17,8 @@ import { findSenderTemplate, type TemplateRef } from '../whatsapp-templates/what
 import { lastCustomerMessageOn } from './reply-window.repo.ts';
 
 // D7 channel rules, enforced on every reply whichever way it comes (web app, `/ccaas/1`, retry):
-// WhatsApp's 24-hour window and approved templates, Messenger's message tags.
+// WhatsApp's 24-hour window and approved templates, Messenger's message tags, Instagram's window and
+// the channels only a customer can open (Instagram, Apple Messages for Business).
 
 /** The route a reply goes out on: the channel, our sender and the customer's address. */
 export interface RuleRoute {
@@ -38,9 +41,11 @@ const invalid = (message: string, details?: unknown) =>
 const timeOf = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 16);
 
 /**
- * Refuses a free-form reply (anything but a WhatsApp template) that the channel's 24-hour window
- * does not allow at `now`: on WhatsApp for a first contact or after 24 hours (`whatsapp_window_closed`),
- * on Messenger then without a message tag (`messenger_tag_required`).
+ * Refuses a free-form reply (anything but a template) that the channel's rule does not allow at
+ * `now`: on WhatsApp for a first contact or after 24 hours (`whatsapp_window_closed`), on Messenger
+ * then without a message tag (`messenger_tag_required`), on Instagram after 24 hours
+ * (`instagram_window_closed`), on Instagram and Apple Messages before the customer has written
+ * (`customer_must_write_first`).
  */
 export async function checkFreeFormReply(
   orm: Orm,
@@ -70,6 +75,20 @@ export async function checkFreeFormReply(
       422,
       `Messenger needs a message tag here: ${since}. Choose CONFIRMED_EVENT_UPDATE, POST_PURCHASE_UPDATE or ACCOUNT_UPDATE`,
     );
+  }
+  if (window.state === 'CLOSED') {
+    const label = CHANNEL_LABELS[route.channel];
+    throw window.closedAt
+      ? new AppError(
+          'instagram_window_closed',
+          422,
+          `${label} allows replies only within 24 hours of the customer's last message, and ${since}: wait for the customer to write again`,
+        )
+      : new AppError(
+          'customer_must_write_first',
+          422,
+          `Only the customer can start a conversation on ${label}, and ${since}`,
+        );
   }
 }
 
@@ -132,7 +151,16 @@ export async function applyChannelRules(
   if (draft.content.messengerTag !== undefined && route.channel !== 'FACEBOOK_MESSENGER') {
     throw invalid('Message tags are for Messenger only');
   }
-  if (draft.contentType === 'TEMPLATE') return resolveTemplateReply(orm, route, draft);
+  if (draft.contentType === 'TEMPLATE') {
+    if (!carriesTemplates(route.channel)) {
+      throw invalid(
+        `${CHANNEL_LABELS[route.channel]} has no message templates: send text, a file or a location`,
+      );
+    }
+    // A template is the way past WhatsApp's window and Apple Messages' "customer writes first" (the
+    // reference); Viber and RCS have no window.
+    return resolveTemplateReply(orm, route, draft);
+  }
   await checkFreeFormReply(orm, conversationId, route, draft.content, now);
   return { contentType: draft.contentType, content: draft.content };
 }

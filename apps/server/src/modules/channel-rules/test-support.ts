@@ -1,4 +1,5 @@
 import type { App } from '../../app.ts';
+import { messagesApiChannelOf } from '../../channels/infobip/channel-names.ts';
 import { incomingTextPayload } from '../../channels/infobip/fake-events.ts';
 import { eventually, postWebhook } from '../../channels/infobip/test-support.ts';
 import type { Db } from '../../platform/db/client.ts';
@@ -6,8 +7,6 @@ import type { ChannelConnectionRow } from '../channel-connections/channel-connec
 
 // Shared by the channel-rule integration tests: a customer writing through the Infobip webhook,
 // now or long ago (Infobip's receivedAt), and the conversation that message landed in.
-
-const INFOBIP_NAMES: Record<string, string> = { WHATSAPP: 'WHATSAPP', FACEBOOK_MESSENGER: 'MESSENGER' };
 
 export const HOUR = 60 * 60 * 1000;
 
@@ -31,7 +30,7 @@ export async function customerWrote(
       to: connection.sender,
       text: options.text ?? 'Hello?',
       messageId,
-      channel: INFOBIP_NAMES[connection.channel] ?? connection.channel,
+      channel: messagesApiChannelOf(connection.channel) ?? connection.channel,
       receivedAt: new Date(Date.now() - (options.hoursAgo ?? 0) * HOUR),
     }),
   );

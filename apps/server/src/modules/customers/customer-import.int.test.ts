@@ -103,7 +103,7 @@ describe('CSV import', () => {
       {
         line: 5,
         message:
-          'Destination "FAX:123" must be CHANNEL:address with a channel of SMS, WHATSAPP, VIBER, FACEBOOK_MESSENGER, TELEGRAM, EMAIL, LIVE_CHAT',
+          'Destination "FAX:123" must be CHANNEL:address with a channel of SMS, WHATSAPP, VIBER, FACEBOOK_MESSENGER, TELEGRAM, EMAIL, LIVE_CHAT, RCS, INSTAGRAM_MESSAGING, APPLE_BUSINESS_CHAT, LINE',
       },
       { line: 5, message: 'Customer tier: must be one of "Standard", "Plus", "Premium"' },
       { line: 7, message: 'SMS 385913330001 is also on line 2' },

@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { INFOBIP_CHANNELS } from '@parley/contracts';
+import { CHANNEL_LABELS, INFOBIP_CHANNELS } from '@parley/contracts';
 import { sandboxBaseUrl } from '../../channels/sandbox/sandbox-address.ts';
 import { hashWebhookSecret } from '../../channels/webhook-secret.ts';
 import type { Config } from '../../platform/config.ts';
 import type { NewChannelConnection } from '../channel-connections/channel-connections.repo.ts';
 import { OUR_ADDRESSES } from './demo-people.ts';
-
-const LABELS: Record<(typeof INFOBIP_CHANNELS)[number], string> = {
-  SMS: 'SMS',
-  WHATSAPP: 'WhatsApp',
-  VIBER: 'Viber',
-  FACEBOOK_MESSENGER: 'Messenger',
-};
 
 /**
  * One enabled Infobip connection per provider channel, with the demo's own sender, pointed at this
@@ -27,7 +20,7 @@ export function demoConnections(
     id: crypto.randomUUID(),
     channel,
     provider: 'infobip' as const,
-    name: `${LABELS[channel]} (sandbox)`,
+    name: `${CHANNEL_LABELS[channel]} (sandbox)`,
     sender: OUR_ADDRESSES[channel],
     settings: { baseUrl: sandboxBaseUrl(config), apiKey },
     webhookSecretHash: hashWebhookSecret(randomBytes(32).toString('base64url')),

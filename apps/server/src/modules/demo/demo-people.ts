@@ -44,11 +44,17 @@ export const OUR_ADDRESSES: Readonly<Record<Channel, string>> = {
   TELEGRAM: 'ParleyShopBot',
   EMAIL: 'support@parley.demo',
   LIVE_CHAT: 'parley-demo-widget',
+  RCS: 'ParleyShopRCS',
+  INSTAGRAM_MESSAGING: '17841400000451237',
+  APPLE_BUSINESS_CHAT: 'd3c6b8a2-5f14-4e7a-9c21-6a0f3e8b7d45',
+  LINE: '@parleyshop',
 };
 
 /**
  * Share of conversations per channel. Live chat, e-mail and Telegram have no provider connection
- * yet, so their conversations are all CLOSED history (docs/demo-data.md).
+ * yet, so their conversations are all CLOSED history (docs/demo-data.md). RCS, Instagram, Apple
+ * Messages for Business and LINE have sandbox lines (play them in the simulator) but no generated
+ * history: a weight of 0 keeps the seeded PRNG's sequence, so the demo stays the same as before.
  */
 export const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = {
   WHATSAPP: 34,
@@ -58,6 +64,10 @@ export const CHANNEL_WEIGHTS: Readonly<Record<Channel, number>> = {
   FACEBOOK_MESSENGER: 12,
   VIBER: 9,
   TELEGRAM: 8,
+  RCS: 0,
+  INSTAGRAM_MESSAGING: 0,
+  APPLE_BUSINESS_CHAT: 0,
+  LINE: 0,
 };
 
 export const FIRST_NAMES: Readonly<Record<Gender, readonly string[]>> = {

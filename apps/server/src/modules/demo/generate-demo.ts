@@ -58,6 +58,7 @@ function makeAddress(
     case 'SMS':
     case 'WHATSAPP':
     case 'VIBER':
+    case 'RCS':
       return `${country.dial}7${prng.digits(country.dial.length > 2 ? 8 : 9)}`;
     case 'EMAIL': {
       const local = `${first}.${last}`
@@ -72,6 +73,12 @@ function makeAddress(
       return `${prng.int(1, 9)}${prng.digits(9)}`;
     case 'LIVE_CHAT':
       return `visitor-${prng.hex(12)}`;
+    case 'INSTAGRAM_MESSAGING':
+      return `7${prng.digits(14)}`;
+    case 'APPLE_BUSINESS_CHAT':
+      return `urn:mbid:AQAA${prng.hex(40)}`;
+    case 'LINE':
+      return `U${prng.hex(32)}`;
   }
 }
 

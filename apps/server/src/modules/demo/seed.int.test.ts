@@ -42,8 +42,12 @@ describe('loadDemoData', () => {
       `select channel, sender, settings->>'baseUrl' as base_url, enabled, provider from channel_connections order by channel`,
     );
     expect(rows.map((r) => r.channel)).toEqual([
+      'APPLE_BUSINESS_CHAT',
       'FACEBOOK_MESSENGER',
+      'INSTAGRAM_MESSAGING',
+      'LINE',
       'LIVE_CHAT',
+      'RCS',
       'SMS',
       'VIBER',
       'WHATSAPP',

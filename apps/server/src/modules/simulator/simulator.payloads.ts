@@ -1,22 +1,15 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Channel } from '@parley/contracts';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { messagesApiChannelOf } from '../../channels/infobip/channel-names.ts';
 import { incomingTextPayload } from '../../channels/infobip/fake-events.ts';
 
 // The genuine inbound payload each provider would deliver for a customer's text message: the
 // simulator hands these to the same store → process pipeline as the provider's webhook/listener.
 
-/** Infobip's channel name in webhook bodies for our channel. */
-const INFOBIP_CHANNEL_NAMES: Partial<Record<Channel, string>> = {
-  SMS: 'SMS',
-  WHATSAPP: 'WHATSAPP',
-  VIBER: 'VIBER_BM',
-  FACEBOOK_MESSENGER: 'MESSENGER',
-};
-
 /** An Infobip incoming-message webhook body (reference example with our fields). */
 export function infobipInbound(channel: Channel, from: string, to: string, text: string): unknown {
-  const name = INFOBIP_CHANNEL_NAMES[channel];
+  const name = messagesApiChannelOf(channel);
   if (!name) throw new Error(`Infobip does not carry ${channel}`);
   return incomingTextPayload({ channel: name, from, to, text });
 }

@@ -30,7 +30,8 @@ export const PROVIDER_FORMS: Record<ChannelProvider, ProviderForm> = {
     label: 'Infobip',
     channels: PROVIDER_CHANNELS.infobip,
     senderLabel: 'Sender',
-    senderDescription: 'Our number or sender id: customers write to it and replies go out from it.',
+    senderDescription:
+      'Our number or sender id (RCS agent id, Instagram account id, Apple business id, LINE channel) as Infobip shows it: customers write to it and replies go out from it.',
     fields: [
       { key: 'baseUrl', label: 'API base URL', kind: 'text', placeholder: 'https://xyz.api.infobip.com' },
       { key: 'apiKey', label: 'API key', kind: 'secret' },

@@ -18,6 +18,10 @@ const PLACEHOLDERS: Record<Channel, string> = {
   TELEGRAM: 'Telegram chat id',
   EMAIL: 'name@example.com',
   LIVE_CHAT: 'Visitor id',
+  RCS: '+385 91 123 4567',
+  INSTAGRAM_MESSAGING: 'Instagram-scoped user id',
+  APPLE_BUSINESS_CHAT: 'Opaque id, urn:mbid:…',
+  LINE: 'LINE user id, U…',
 };
 
 /** The addresses of a profile: one row per channel and address, unique per channel across profiles. */

@@ -1,11 +1,15 @@
 import { Tooltip } from '@mantine/core';
-import type { Channel } from '@parley/contracts';
+import { CHANNEL_LABELS, type Channel } from '@parley/contracts';
 import {
+  IconBrandApple,
+  IconBrandInstagram,
+  IconBrandLine,
   IconBrandMessenger,
   IconBrandTelegram,
   IconBrandViber,
   IconBrandWhatsapp,
   IconMail,
+  IconMessage2,
   IconMessageCircle,
   IconMessageDots,
   type TablerIcon,
@@ -18,24 +22,37 @@ interface ChannelLook {
   color: string;
 }
 
-/** How each channel looks everywhere in the workspace (lists, headers, timeline). */
-export const CHANNEL_LOOKS: Record<Channel, ChannelLook> = {
+const ICONS: Record<Channel, Omit<ChannelLook, 'label'>> = {
   SMS: {
-    label: 'SMS',
     icon: IconMessageDots,
     color: 'light-dark(var(--mantine-color-gray-7), var(--mantine-color-gray-4))',
   },
-  WHATSAPP: { label: 'WhatsApp', icon: IconBrandWhatsapp, color: '#1f9d55' },
-  VIBER: { label: 'Viber', icon: IconBrandViber, color: '#7360f2' },
-  FACEBOOK_MESSENGER: { label: 'Messenger', icon: IconBrandMessenger, color: '#0a7cff' },
-  TELEGRAM: { label: 'Telegram', icon: IconBrandTelegram, color: '#229ed9' },
-  EMAIL: { label: 'E-mail', icon: IconMail, color: 'var(--mantine-color-orange-7)' },
-  LIVE_CHAT: { label: 'Live chat', icon: IconMessageCircle, color: 'var(--mantine-color-teal-7)' },
+  WHATSAPP: { icon: IconBrandWhatsapp, color: '#1f9d55' },
+  VIBER: { icon: IconBrandViber, color: '#7360f2' },
+  FACEBOOK_MESSENGER: { icon: IconBrandMessenger, color: '#0a7cff' },
+  TELEGRAM: { icon: IconBrandTelegram, color: '#229ed9' },
+  EMAIL: { icon: IconMail, color: 'var(--mantine-color-orange-7)' },
+  LIVE_CHAT: { icon: IconMessageCircle, color: 'var(--mantine-color-teal-7)' },
+  RCS: { icon: IconMessage2, color: '#1a73e8' },
+  INSTAGRAM_MESSAGING: { icon: IconBrandInstagram, color: '#d62976' },
+  APPLE_BUSINESS_CHAT: {
+    icon: IconBrandApple,
+    color: 'light-dark(var(--mantine-color-dark-7), var(--mantine-color-gray-3))',
+  },
+  LINE: { icon: IconBrandLine, color: '#06a33e' },
 };
+
+/** How each channel looks everywhere in the workspace (lists, headers, timeline). */
+export const CHANNEL_LOOKS = Object.fromEntries(
+  Object.entries(ICONS).map(([channel, look]) => [
+    channel,
+    { ...look, label: CHANNEL_LABELS[channel as Channel] },
+  ]),
+) as Record<Channel, ChannelLook>;
 
 /** A channel's human name, e.g. "WhatsApp". */
 export function channelLabel(channel: Channel): string {
-  return CHANNEL_LOOKS[channel].label;
+  return CHANNEL_LABELS[channel];
 }
 
 /** The channel's icon in its brand colour, named for screen readers and in a tooltip. */

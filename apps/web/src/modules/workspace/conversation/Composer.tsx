@@ -101,7 +101,10 @@ export function Composer(props: ComposerProps) {
     insertText,
   }));
 
-  const blocked = closedReason ?? (mode === 'reply' ? replyBlock : null);
+  // D7: Instagram after 24 hours, and Apple Messages / Instagram before the customer writes.
+  const windowShut = mode === 'reply' && props.rules.window.state === 'CLOSED';
+  const blocked =
+    closedReason ?? (mode === 'reply' ? (replyBlock ?? (windowShut ? 'window closed' : null)) : null);
   const length = [...text].length;
   const tooLong = length > LIMIT[mode];
   const canSend =
@@ -187,11 +190,13 @@ export function Composer(props: ComposerProps) {
               value={text}
               onChange={(event) => setText(event.currentTarget.value)}
               onKeyDown={onKeyDown}
-              disabled={!!closedReason || (mode === 'reply' && !!replyBlock)}
+              disabled={!!closedReason || (mode === 'reply' && (!!replyBlock || windowShut))}
               placeholder={
                 closedReason ??
                 (mode === 'reply'
-                  ? 'Write a reply… Enter to send, Shift+Enter for a new line'
+                  ? windowShut
+                    ? 'No reply can be sent on this channel now'
+                    : 'Write a reply… Enter to send, Shift+Enter for a new line'
                   : 'Write an internal note — only agents see it')
               }
               aria-label={mode === 'reply' ? 'Reply to the customer' : 'Internal note'}

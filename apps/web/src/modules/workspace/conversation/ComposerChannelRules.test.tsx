@@ -1,4 +1,4 @@
-import type { ReplyWindow, TimelineMessage, WhatsAppTemplate } from '@parley/contracts';
+import type { Channel, ReplyWindow, TimelineMessage, WhatsAppTemplate } from '@parley/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -35,7 +35,7 @@ const TEMPLATE: WhatsAppTemplate = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
-function renderComposer(channel: 'WHATSAPP' | 'FACEBOOK_MESSENGER', window: ReplyWindow) {
+function renderComposer(channel: Channel, window: ReplyWindow) {
   routeFetch((url) =>
     url.pathname === '/api/whatsapp-templates' ? { status: 200, body: { items: [TEMPLATE] } } : undefined,
   );
@@ -99,6 +99,41 @@ describe('Composer under the 24-hour window', () => {
     await waitFor(() => expect(screen.getByTestId('composer-send').hasAttribute('disabled')).toBe(false));
     await user.click(screen.getByTestId('composer-send'));
     expect(onReply).toHaveBeenCalledWith({ text: 'Your refund was issued', messengerTag: 'ACCOUNT_UPDATE' });
+  });
+});
+
+describe('Composer on a customer-initiated channel', () => {
+  it('counts down Instagram’s window while it is open', () => {
+    renderComposer('INSTAGRAM_MESSAGING', {
+      state: 'OPEN',
+      closesAt: new Date(Date.now() + 2 * HOUR + 90_000),
+    });
+    expect(screen.getByTestId('reply-window').textContent).toMatch(
+      /Instagram window: 2 h [01] min left to reply/,
+    );
+  });
+
+  it('closes replies on Instagram after 24 hours but keeps internal notes open', async () => {
+    renderComposer('INSTAGRAM_MESSAGING', { state: 'CLOSED', closedAt: new Date(Date.now() - HOUR) });
+    expect(screen.getByTestId('reply-window').textContent).toMatch(
+      /Instagram allows no reply until the customer writes again/,
+    );
+    const input = screen.getByTestId('composer-input');
+    expect(input.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByTestId('composer-send').hasAttribute('disabled')).toBe(true);
+    const user = userEvent.setup();
+    await user.click(screen.getByText('Internal note'));
+    await waitFor(() => expect(screen.getByTestId('composer-input').hasAttribute('disabled')).toBe(false));
+    await user.type(screen.getByTestId('composer-input'), 'Asked them to DM again');
+    expect(screen.getByTestId('composer-send').hasAttribute('disabled')).toBe(false);
+  });
+
+  it('says only the customer can start on Apple Messages', () => {
+    renderComposer('APPLE_BUSINESS_CHAT', { state: 'CLOSED', closedAt: null });
+    expect(screen.getByTestId('reply-window').textContent).toMatch(
+      /Only the customer can start a conversation on Apple Messages/,
+    );
+    expect(screen.getByTestId('composer-input').hasAttribute('disabled')).toBe(true);
   });
 });
 

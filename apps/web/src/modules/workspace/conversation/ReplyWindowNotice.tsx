@@ -1,22 +1,30 @@
 import { Group, Text } from '@mantine/core';
-import { type Channel, formatTimeLeft, type ReplyWindow } from '@parley/contracts';
+import { CHANNEL_LABELS, type Channel, formatTimeLeft, type ReplyWindow } from '@parley/contracts';
 import { IconClockExclamation, IconClockHour4 } from '@tabler/icons-react';
 import { formatDateTime } from './time-format.ts';
 
+/** What the open window allows, per channel that has one. */
+function openText(channel: Channel | null, left: string): string {
+  switch (channel) {
+    case 'WHATSAPP':
+      return `WhatsApp reply window: ${left} left for free text`;
+    case 'FACEBOOK_MESSENGER':
+      return `Messenger: ${left} left to reply without a message tag`;
+    default:
+      return `${channel ? CHANNEL_LABELS[channel] : 'Reply'} window: ${left} left to reply`;
+  }
+}
+
 function describe(channel: Channel | null, window: ReplyWindow): { text: string; closed: boolean } | null {
-  const whatsapp = channel === 'WHATSAPP';
+  const label = channel ? CHANNEL_LABELS[channel] : 'this channel';
   switch (window.state) {
     case 'NONE':
       return null;
-    case 'OPEN': {
-      const left = formatTimeLeft(window.closesAt.getTime() - Date.now());
+    case 'OPEN':
       return {
-        text: whatsapp
-          ? `WhatsApp reply window: ${left} left for free text`
-          : `Messenger: ${left} left to reply without a message tag`,
+        text: openText(channel, formatTimeLeft(window.closesAt.getTime() - Date.now())),
         closed: false,
       };
-    }
     case 'TEMPLATE_ONLY':
       return {
         text: window.closedAt
@@ -31,10 +39,17 @@ function describe(channel: Channel | null, window: ReplyWindow): { text: string;
           : 'The customer has not written on Messenger yet: a message tag is needed',
         closed: true,
       };
+    case 'CLOSED':
+      return {
+        text: window.closedAt
+          ? `The 24-hour window closed ${formatDateTime(window.closedAt.toISOString())}: ${label} allows no reply until the customer writes again. Internal notes stay open`
+          : `Only the customer can start a conversation on ${label}: replies open once they write. Internal notes stay open`,
+        closed: true,
+      };
   }
 }
 
-/** D7: how long free-form replies stay allowed on WhatsApp and Messenger, or what is needed once they are not. */
+/** D7: how long free-form replies stay allowed (WhatsApp, Messenger, Instagram), or what is needed once they are not. */
 export function ReplyWindowNotice({ channel, window }: { channel: Channel | null; window: ReplyWindow }) {
   const notice = describe(channel, window);
   if (!notice) return null;

@@ -17,6 +17,7 @@ import {
   CONNECTION_CHANNELS,
   type ConnectionChannel,
   type Customer,
+  isCustomerInitiated,
   LIMITS,
 } from '@parley/contracts';
 import { useEffect, useState } from 'react';
@@ -49,6 +50,10 @@ const ADDRESS_HINTS: Record<ConnectionChannel, string> = {
   TELEGRAM: 'Telegram chat id (the customer must have written to the bot first)',
   EMAIL: 'E-mail address, e.g. ana@example.com',
   LIVE_CHAT: 'Visitor id (visitors start live chats themselves)',
+  RCS: 'Number with country code, e.g. 447700900123',
+  INSTAGRAM_MESSAGING: 'Instagram-scoped user id (customers start Instagram chats)',
+  APPLE_BUSINESS_CHAT: 'Opaque id urn:mbid:… (customers start Apple Messages chats)',
+  LINE: 'LINE user id, e.g. U4af4980629…',
 };
 
 /** "+" (D5): choose or create a customer, a channel and sender, a destination, and write the first message. */
@@ -65,6 +70,20 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
   const [mode, channel, text, ourAddress] = form.watch(['customerMode', 'channel', 'text', 'ourAddress']);
   const allSenders = senderList.data?.items ?? [];
   const sendersOn = (on: ConnectionChannel): ChannelSender[] => allSenders.filter((s) => s.channel === on);
+  // D7: Instagram and Apple Messages for Business only let the customer start a conversation.
+  const startable = (on: ConnectionChannel) => sendersOn(on).length > 0 && !isCustomerInitiated(on);
+  const channelOption = (on: ConnectionChannel) => {
+    const why = isCustomerInitiated(on)
+      ? 'customers start these'
+      : sendersOn(on).length === 0
+        ? 'not connected'
+        : null;
+    return {
+      value: on,
+      label: why ? `${channelLabel(on)} (${why})` : channelLabel(on),
+      disabled: why !== null,
+    };
+  };
   const noChannel = senderList.isSuccess && allSenders.length === 0;
 
   const addressesOn = (c: Customer | null, on: ConnectionChannel) =>
@@ -84,7 +103,7 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
     setCustomer(next);
     setValue('customerId', next?.id ?? '');
     // Prefer a connected channel the customer can be reached on.
-    const sendable = CONNECTION_CHANNELS.filter((c) => sendersOn(c).length > 0);
+    const sendable = CONNECTION_CHANNELS.filter(startable);
     const reachable = sendable.find((c) => addressesOn(next, c).length > 0);
     const keep = addressesOn(next, channel).length > 0 || !reachable;
     chooseChannel(keep ? channel : reachable, next);
@@ -96,8 +115,8 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
   useEffect(() => {
     if (!senderList.data) return;
     const current = form.getValues('channel');
-    const first = senderList.data.items[0]?.channel;
-    if (first && !senderList.data.items.some((s) => s.channel === current)) chooseChannel(first);
+    const first = senderList.data.items.find((s) => !isCustomerInitiated(s.channel))?.channel;
+    if (first && !startable(current)) chooseChannel(first);
     else if (!form.getValues('ourAddress')) chooseChannel(current);
   }, [senderList.data]);
 
@@ -152,11 +171,7 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
           <Group grow align="flex-start">
             <Select
               label="Channel"
-              data={CONNECTION_CHANNELS.map((c) => ({
-                value: c,
-                label: sendersOn(c).length ? channelLabel(c) : `${channelLabel(c)} (not connected)`,
-                disabled: sendersOn(c).length === 0,
-              }))}
+              data={CONNECTION_CHANNELS.map(channelOption)}
               value={channel}
               onChange={(value) => value && chooseChannel(value as ConnectionChannel)}
               allowDeselect={false}

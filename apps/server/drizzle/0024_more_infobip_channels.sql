@@ -1,0 +1,12 @@
+ALTER TABLE "channel_connections" DROP CONSTRAINT "channel_connections_channel_check";--> statement-breakpoint
+ALTER TABLE "conversation_thread_keys" DROP CONSTRAINT "conversation_thread_keys_channel_check";--> statement-breakpoint
+ALTER TABLE "conversations" DROP CONSTRAINT "conversations_channel_check";--> statement-breakpoint
+ALTER TABLE "customer_destinations" DROP CONSTRAINT "customer_destinations_channel_check";--> statement-breakpoint
+ALTER TABLE "messages" DROP CONSTRAINT "messages_channel_check";--> statement-breakpoint
+ALTER TABLE "templates" DROP CONSTRAINT "templates_channel_check";--> statement-breakpoint
+ALTER TABLE "channel_connections" ADD CONSTRAINT "channel_connections_channel_check" CHECK ("channel_connections"."channel" in ('SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER', 'TELEGRAM', 'EMAIL', 'LIVE_CHAT', 'RCS', 'INSTAGRAM_MESSAGING', 'APPLE_BUSINESS_CHAT', 'LINE'));--> statement-breakpoint
+ALTER TABLE "conversation_thread_keys" ADD CONSTRAINT "conversation_thread_keys_channel_check" CHECK ("conversation_thread_keys"."channel" in ('SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER', 'TELEGRAM', 'EMAIL', 'LIVE_CHAT', 'RCS', 'INSTAGRAM_MESSAGING', 'APPLE_BUSINESS_CHAT', 'LINE'));--> statement-breakpoint
+ALTER TABLE "conversations" ADD CONSTRAINT "conversations_channel_check" CHECK ("conversations"."channel" in ('SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER', 'TELEGRAM', 'EMAIL', 'LIVE_CHAT', 'RCS', 'INSTAGRAM_MESSAGING', 'APPLE_BUSINESS_CHAT', 'LINE'));--> statement-breakpoint
+ALTER TABLE "customer_destinations" ADD CONSTRAINT "customer_destinations_channel_check" CHECK ("customer_destinations"."channel" in ('SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER', 'TELEGRAM', 'EMAIL', 'LIVE_CHAT', 'RCS', 'INSTAGRAM_MESSAGING', 'APPLE_BUSINESS_CHAT', 'LINE'));--> statement-breakpoint
+ALTER TABLE "messages" ADD CONSTRAINT "messages_channel_check" CHECK ("messages"."channel" in ('SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER', 'TELEGRAM', 'EMAIL', 'LIVE_CHAT', 'RCS', 'INSTAGRAM_MESSAGING', 'APPLE_BUSINESS_CHAT', 'LINE'));--> statement-breakpoint
+ALTER TABLE "templates" ADD CONSTRAINT "templates_channel_check" CHECK ("templates"."channel" in ('SMS', 'WHATSAPP', 'VIBER', 'FACEBOOK_MESSENGER', 'TELEGRAM', 'EMAIL', 'LIVE_CHAT', 'RCS', 'INSTAGRAM_MESSAGING', 'APPLE_BUSINESS_CHAT', 'LINE'));
