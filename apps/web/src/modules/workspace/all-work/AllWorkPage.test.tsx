@@ -122,8 +122,11 @@ describe('ALL WORK list and URL', () => {
     await waitFor(() => expect(location().toString()).toBe('view=unassigned'));
     expect(screen.queryByTestId('filter-chip')).toBeNull();
 
-    await userEvent.click(screen.getByTestId('quick-channel-WHATSAPP'));
+    await userEvent.click(screen.getByTestId('quick-channel-menu'));
+    await userEvent.click(await screen.findByTestId('quick-channel-WHATSAPP'));
     await waitFor(() => expect(location().get('channel')).toBe('WHATSAPP'));
+    expect(screen.getByTestId('quick-channel-menu').textContent).toBe('WhatsApp');
+    expect(screen.getByTestId('quick-channel-WHATSAPP').getAttribute('aria-checked')).toBe('true');
     await userEvent.click(screen.getByTestId('sort-customer'));
     await waitFor(() => expect(location().get('sort')).toBe('customer'));
     await waitFor(() => expect(listCalls(calls).at(-1)?.url.searchParams.get('sort')).toBe('customer'));
@@ -134,9 +137,11 @@ describe('ALL WORK list and URL', () => {
     serve({ rows: [makeRow(1)] });
     renderAllWork('/all-work?view=unassigned');
     await screen.findAllByTestId('work-row');
+    await userEvent.click(screen.getByTestId('quick-channel-menu'));
+    const sms = await screen.findByTestId('quick-channel-SMS');
     act(() => {
       fireEvent.click(screen.getByTestId('quick-priority-URGENT'));
-      fireEvent.click(screen.getByTestId('quick-channel-SMS'));
+      fireEvent.click(sms);
     });
     await waitFor(() => expect(location().toString()).toBe('view=unassigned&priority=URGENT&channel=SMS'));
   });

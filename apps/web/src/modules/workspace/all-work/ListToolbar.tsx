@@ -1,6 +1,6 @@
-import { ActionIcon, Button, CloseButton, Group, TextInput, Tooltip } from '@mantine/core';
-import { CHANNELS, PRIORITIES, type Priority, type ViewFilters } from '@parley/contracts';
-import { IconAdjustmentsHorizontal, IconSearch } from '@tabler/icons-react';
+import { Button, Checkbox, CloseButton, Group, Menu, TextInput } from '@mantine/core';
+import { CHANNELS, type Channel, PRIORITIES, type Priority, type ViewFilters } from '@parley/contracts';
+import { IconAdjustmentsHorizontal, IconChevronDown, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { CHANNEL_LOOKS } from '../channel-icon.tsx';
 import { PRIORITY_LOOKS } from '../conversation/conversation-looks.ts';
@@ -18,6 +18,55 @@ function toggled<T>(list: readonly T[] | undefined, value: T): T[] {
 
 /** Most urgent first, as people scan them. */
 const QUICK_PRIORITIES = [...PRIORITIES].reverse() as Priority[];
+
+/**
+ * Eleven channels do not fit as a row of icons beside the search at 1280 px, so the quick channel
+ * filter is a menu of checkable channels; the button shows what is chosen.
+ */
+function ChannelQuickFilter({ selected, onToggle }: { selected: Channel[]; onToggle: (c: Channel) => void }) {
+  const [first] = selected;
+  const title =
+    first === undefined
+      ? 'Channel'
+      : selected.length === 1
+        ? CHANNEL_LOOKS[first].label
+        : `${selected.length} channels`;
+  return (
+    <Menu closeOnItemClick={false} position="bottom-start" shadow="md">
+      <Menu.Target>
+        <Button
+          size="compact-xs"
+          radius="sm"
+          variant={first ? 'light' : 'default'}
+          rightSection={<IconChevronDown size={12} />}
+          aria-label={`Quick filter: channel${first ? ` (${title})` : ''}`}
+          data-testid="quick-channel-menu"
+        >
+          {title}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {CHANNELS.map((c) => {
+          const { label, icon: Icon, color } = CHANNEL_LOOKS[c];
+          const on = selected.includes(c);
+          return (
+            <Menu.Item
+              key={c}
+              role="menuitemcheckbox"
+              aria-checked={on}
+              leftSection={<Checkbox size="xs" checked={on} readOnly tabIndex={-1} aria-hidden />}
+              rightSection={<Icon size={16} stroke={1.7} style={{ color }} aria-hidden />}
+              data-testid={`quick-channel-${c}`}
+              onClick={() => onToggle(c)}
+            >
+              {label}
+            </Menu.Item>
+          );
+        })}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
 
 /** The search box: the list follows the text after a pause; Enter searches at once, Esc clears. */
 function SearchBox({ q, onSearch }: { q: string | undefined; onSearch: (q: string | undefined) => void }) {
@@ -130,27 +179,10 @@ export function ListToolbar(props: {
           );
         })}
       </Group>
-      <Group gap={2} role="group" aria-label="Quick filter: channel">
-        {CHANNELS.map((c) => {
-          const { label, icon: Icon, color } = CHANNEL_LOOKS[c];
-          const on = channels.includes(c);
-          return (
-            <Tooltip key={c} label={label} openDelay={300}>
-              <ActionIcon
-                size="sm"
-                variant={on ? 'light' : 'subtle'}
-                color={on ? undefined : 'gray'}
-                aria-label={label}
-                aria-pressed={on}
-                data-testid={`quick-channel-${c}`}
-                onClick={() => onChange((f) => patchFilters(f, { channel: toggled(f.channel, c) }))}
-              >
-                <Icon size={16} stroke={1.7} style={on ? { color } : undefined} />
-              </ActionIcon>
-            </Tooltip>
-          );
-        })}
-      </Group>
+      <ChannelQuickFilter
+        selected={channels}
+        onToggle={(c) => onChange((f) => patchFilters(f, { channel: toggled(f.channel, c) }))}
+      />
     </Group>
   );
 }

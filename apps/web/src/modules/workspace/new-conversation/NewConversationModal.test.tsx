@@ -89,6 +89,24 @@ describe('New conversation modal', { timeout: 15_000 }, () => {
     expect(posts(calls)).toHaveLength(0);
   });
 
+  it('starts on a channel an agent may open, and offers Instagram only as one customers start', async () => {
+    const instagram = { channel: 'INSTAGRAM_MESSAGING', sender: '17841400000451237', name: 'Instagram' };
+    serveCreate(201, {}, [instagram, SMS_SENDER]);
+    const form = await renderModal();
+    // The oldest connection is Instagram's, but an agent cannot start there: SMS is chosen.
+    await waitFor(() => expect(within(form).getByDisplayValue('SMS support · 447860099300')).toBeTruthy());
+    const user = userEvent.setup();
+    await user.click(within(form).getByRole('combobox', { name: 'Channel' }));
+    const option = await screen.findByRole('option', {
+      name: /Instagram \(customers start\)$/,
+      hidden: true,
+    });
+    expect(
+      option.getAttribute('aria-disabled') ?? option.getAttribute('data-combobox-disabled'),
+    ).toBeTruthy();
+    expect(screen.getByRole('option', { name: /Telegram \(not connected\)$/, hidden: true })).toBeTruthy();
+  });
+
   it('says so when no channel is connected, and cannot send', async () => {
     serveCreate(201, {}, []);
     const form = await renderModal();

@@ -51,8 +51,8 @@ const ADDRESS_HINTS: Record<ConnectionChannel, string> = {
   EMAIL: 'E-mail address, e.g. ana@example.com',
   LIVE_CHAT: 'Visitor id (visitors start live chats themselves)',
   RCS: 'Number with country code, e.g. 447700900123',
-  INSTAGRAM_MESSAGING: 'Instagram-scoped user id (customers start Instagram chats)',
-  APPLE_BUSINESS_CHAT: 'Opaque id urn:mbid:… (customers start Apple Messages chats)',
+  INSTAGRAM_MESSAGING: 'Instagram-scoped user id',
+  APPLE_BUSINESS_CHAT: 'Opaque id, urn:mbid:…',
   LINE: 'LINE user id, e.g. U4af4980629…',
 };
 
@@ -74,7 +74,7 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
   const startable = (on: ConnectionChannel) => sendersOn(on).length > 0 && !isCustomerInitiated(on);
   const channelOption = (on: ConnectionChannel) => {
     const why = isCustomerInitiated(on)
-      ? 'customers start these'
+      ? 'customers start'
       : sendersOn(on).length === 0
         ? 'not connected'
         : null;
@@ -177,12 +177,12 @@ export function NewConversationModal({ opened, onClose }: { opened: boolean; onC
               allowDeselect={false}
               leftSection={<ChannelIcon channel={channel} />}
               renderOption={({ option }) => (
-                <Group gap="xs">
+                <Group gap="xs" wrap="nowrap">
                   <ChannelIcon channel={option.value as ConnectionChannel} />
                   {option.label}
                 </Group>
               )}
-              comboboxProps={{ withinPortal: true }}
+              comboboxProps={{ withinPortal: true, width: 'max-content', position: 'bottom-start' }}
             />
             <Controller
               control={form.control}
