@@ -240,4 +240,40 @@ describe('People API: persons', () => {
       }
     }
   });
+
+  it('shows Instagram, Apple Messages and LINE ids as read-only contacts and finds the person by each', async () => {
+    const session = await signedInUser(app, ctx.db, ['supervisor', 'agent']);
+    const destinations = [
+      { channel: 'INSTAGRAM_MESSAGING', address: '768938852147373' },
+      { channel: 'APPLE_BUSINESS_CHAT', address: 'urn:mbid:AQAAY6xHR8jJXQr78AG+hTy/xz8H' },
+      { channel: 'LINE', address: 'U4af4980629b2c1f7c2a5a3d1e0f9b8c7' },
+    ];
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: session.headers,
+      payload: { name: 'Olivia Reyes', destinations },
+    });
+    expect(made.statusCode).toBe(201);
+    const expected = {
+      instagramDm: [{ userId: '768938852147373' }],
+      appleBusinessChat: [{ userId: 'urn:mbid:AQAAY6xHR8jJXQr78AG+hTy/xz8H' }],
+      line: [{ userId: 'U4af4980629b2c1f7c2a5a3d1e0f9b8c7' }],
+    };
+    for (const [type, identifier] of [
+      ['INSTAGRAM_DM', '768938852147373'],
+      ['APPLE_BUSINESS_CHAT', 'urn:mbid:AQAAY6xHR8jJXQr78AG+hTy/xz8H'],
+      ['LINE', 'U4af4980629b2c1f7c2a5a3d1e0f9b8c7'],
+    ]) {
+      const found = await call(
+        'GET',
+        `?identifier=${encodeURIComponent(identifier)}&type=${type}&sender=app`,
+      );
+      expect([found.status, found.body.firstName, found.body.contactInformation], type).toEqual([
+        200,
+        'Olivia',
+        expect.objectContaining(expected),
+      ]);
+    }
+  });
 });

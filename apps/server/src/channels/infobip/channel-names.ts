@@ -8,7 +8,7 @@ type InfobipChannel = (typeof INFOBIP_CHANNELS)[number];
  * Ours → the Messages API's, for sending and for the bodies the simulator delivers. Viber goes out
  * as Business Messages, Infobip's product for two-way Viber; LINE as LINE Official Notification.
  */
-export const MESSAGES_API_CHANNELS: Readonly<Record<InfobipChannel, string>> = {
+const MESSAGES_API_CHANNELS: Readonly<Record<InfobipChannel, string>> = {
   SMS: 'SMS',
   WHATSAPP: 'WHATSAPP',
   VIBER: 'VIBER_BM',
