@@ -11,6 +11,11 @@ export const Queue = z.object({
   isDefault: z.boolean(),
   /** Ids of the agents who belong to the queue. */
   memberIds: z.array(z.uuid()),
+  /**
+   * D4: every agent sees this queue's conversations. True only for the Default queue while a
+   * supervisor leaves it open; other queues (and a closed Default queue) are seen by their members.
+   */
+  openToAllAgents: z.boolean(),
   createdAt: z.string(),
 });
 export type Queue = z.infer<typeof Queue>;
@@ -82,6 +87,11 @@ export const QueueSettings = z.object({
   workingHours: WorkingHours.nullable(),
   /** Sent once to a customer whose new conversation lands here outside working hours; null = none. */
   awayReply: z.string().trim().min(1).max(LIMITS.messageText).nullable(),
+  /**
+   * Default queue only (D4): every agent sees its conversations (true, the default), or only its
+   * members (false). Always false for other queues; setting it true there is refused.
+   */
+  openToAllAgents: z.boolean(),
 });
 export type QueueSettings = z.infer<typeof QueueSettings>;
 

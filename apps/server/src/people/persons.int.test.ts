@@ -264,7 +264,7 @@ describe('People API: persons', () => {
       ['INSTAGRAM_DM', '768938852147373'],
       ['APPLE_BUSINESS_CHAT', 'urn:mbid:AQAAY6xHR8jJXQr78AG+hTy/xz8H'],
       ['LINE', 'U4af4980629b2c1f7c2a5a3d1e0f9b8c7'],
-    ]) {
+    ] as const) {
       const found = await call(
         'GET',
         `?identifier=${encodeURIComponent(identifier)}&type=${type}&sender=app`,

@@ -5,8 +5,10 @@ import type { App } from '../../app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { addNote, sendAgentMessage } from '../messages/messages.service.ts';
+import { setQueueMembers } from '../queues/queues.service.ts';
 import type { TestSession } from '../users/test-helpers.ts';
 import { setConversationPriority, setConversationStatus } from './conversations.service.ts';
+import { conversationAudience } from './conversations.visibility.ts';
 import { createReadDesk } from './read-test-desk.ts';
 
 let app: App;
@@ -117,6 +119,43 @@ describe('conversation lists', () => {
     const conv = got.json() as Conversation;
     expect(conv).toMatchObject({ id: inSales, status: 'OPEN', queue: { id: desk.sales.id }, assignee: null });
     expect(conv.customer.address).toMatch(/^385/);
+  });
+
+  it('lets a supervisor close the Default queue to agents who are not its members (D4)', async () => {
+    const settingsUrl = `/api/queues/${desk.defaultQueue.id}/settings`;
+    const patch = (session: TestSession, url: string, payload: object) =>
+      app.inject({ method: 'PATCH', url, headers: session.headers, payload });
+    const queueNames = async (session: TestSession) =>
+      ((await desk.get(session, '/api/queues')).json() as { items: { name: string }[] }).items.map(
+        (q) => q.name,
+      );
+    const audience = () =>
+      conversationAudience(db.orm, { queueId: desk.defaultQueue.id, assigneeUserId: null });
+
+    expect((await patch(desk.outsider, settingsUrl, { openToAllAgents: false })).statusCode).toBe(403);
+    const salesOpen = await patch(desk.supervisor, `/api/queues/${desk.sales.id}/settings`, {
+      openToAllAgents: true,
+    });
+    expect([salesOpen.statusCode, salesOpen.json().error.code]).toEqual([400, 'validation_failed']);
+
+    const closed = await patch(desk.supervisor, settingsUrl, { openToAllAgents: false });
+    expect([closed.statusCode, closed.json().openToAllAgents]).toEqual([200, false]);
+    try {
+      expect(ids(await list(desk.outsider, 'view=all'))).not.toContain(inDefault);
+      expect((await desk.get(desk.outsider, `/api/conversations/${inDefault}`)).statusCode).toBe(404);
+      expect(await queueNames(desk.outsider)).not.toContain('Default');
+      expect((await audience()).roles).toEqual(['supervisor']);
+      expect(ids(await list(desk.supervisor, 'view=all'))).toContain(inDefault);
+      // A member of the Default queue still sees it.
+      await setQueueMembers(ctx.events, desk.defaultQueue.id, [desk.member.user.id]);
+      expect(ids(await list(desk.member, 'view=all'))).toContain(inDefault);
+      expect((await audience()).userIds).toEqual([desk.member.user.id]);
+    } finally {
+      await setQueueMembers(ctx.events, desk.defaultQueue.id, []);
+      expect((await patch(desk.supervisor, settingsUrl, { openToAllAgents: true })).statusCode).toBe(200);
+    }
+    expect(ids(await list(desk.outsider, 'view=all'))).toContain(inDefault);
+    expect((await audience()).roles).toEqual(['supervisor', 'agent']);
   });
 
   it('an agent always sees what is assigned to them, whatever the queue', async () => {

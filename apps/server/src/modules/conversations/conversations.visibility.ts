@@ -8,8 +8,9 @@ import { queueMembers, queues } from '../queues/queues.schema.ts';
 import { type ConversationRow, findConversationById } from './conversations.repo.ts';
 import { conversations } from './conversations.schema.ts';
 
-// D4 visibility: agents see the conversations of the queues they belong to, of the Default queue,
-// and those assigned to them; supervisors see everything. Lists, gets, timelines and realtime
+// D4 visibility: agents see the conversations of the queues they belong to, of the Default queue
+// (unless a supervisor closed it to non-members: `queues.open_to_all_agents`), and those assigned
+// to them; supervisors see everything. Lists, gets, timelines and realtime
 // pushes all decide here, so an invisible conversation is simply "not found" everywhere.
 
 /** The signed-in user a read is made for. */
@@ -30,7 +31,7 @@ export function visibleTo(viewer: Viewer): SQL | undefined {
     eq(conversations.assigneeUserId, viewer.userId),
     sql`${conversations.queueId} is null`,
     sql`${conversations.queueId} = any(array(
-      select ${queues.id} from ${queues} where ${queues.isDefault}
+      select ${queues.id} from ${queues} where ${queues.isDefault} and ${queues.openToAllAgents}
       union all select ${queueMembers.queueId} from ${queueMembers} where ${queueMembers.userId} = ${viewer.userId}))`,
   );
 }
@@ -41,7 +42,7 @@ export async function canSeeConversation(orm: Orm, conv: ConversationRow, viewer
   const result = await orm.execute(sql`
     select 1 from ${queues} q
     where q.id = ${conv.queueId}
-      and (q.is_default or exists (
+      and ((q.is_default and q.open_to_all_agents) or exists (
         select 1 from ${queueMembers} m where m.queue_id = q.id and m.user_id = ${viewer.userId}))`);
   return result.rows.length > 0;
 }
@@ -60,7 +61,7 @@ export async function loadVisibleConversation(
 /**
  * Who may see a conversation in this state, as a realtime audience: supervisors, the assignee
  * (and `alsoUserIds`, e.g. the one who just lost it), and the agent members of its queue — every
- * agent when it is the Default queue.
+ * agent when it is the Default queue open to all.
  */
 export async function conversationAudience(
   orm: Orm,
@@ -80,19 +81,23 @@ export async function conversationAudiences(orm: Orm, convs: readonly AudienceSo
   const queueIds = [...new Set(convs.flatMap((c) => (c.queueId === null ? [] : [c.queueId])))];
   const rows = queueIds.length
     ? await orm
-        .select({ queueId: queues.id, isDefault: queues.isDefault, userId: queueMembers.userId })
+        .select({
+          queueId: queues.id,
+          openToAll: sql<boolean>`${queues.isDefault} and ${queues.openToAllAgents}`,
+          userId: queueMembers.userId,
+        })
         .from(queues)
         .leftJoin(queueMembers, eq(queueMembers.queueId, queues.id))
         .where(inArray(queues.id, queueIds))
     : [];
-  const defaultQueues = new Set(rows.filter((r) => r.isDefault).map((r) => r.queueId));
+  const openQueues = new Set(rows.filter((r) => r.openToAll).map((r) => r.queueId));
   const members = new Map<string, string[]>();
   for (const r of rows) if (r.userId) members.set(r.queueId, [...(members.get(r.queueId) ?? []), r.userId]);
   return convs.map((conv) => {
     const userIds = new Set<string>();
     if (conv.assigneeUserId) userIds.add(conv.assigneeUserId);
     const roles: Role[] = ['supervisor'];
-    if (conv.queueId === null || defaultQueues.has(conv.queueId)) roles.push('agent');
+    if (conv.queueId === null || openQueues.has(conv.queueId)) roles.push('agent');
     for (const id of conv.queueId === null ? [] : (members.get(conv.queueId) ?? [])) userIds.add(id);
     return { roles, userIds: [...userIds] };
   });

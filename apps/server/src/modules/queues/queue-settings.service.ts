@@ -6,6 +6,7 @@ import type { Events } from '../../platform/events/types.ts';
 import { stableUuid } from '../bots/bot-delivery.ts';
 import { sendAgentMessage } from '../messages/messages.service.ts';
 import { findQueueById, findQueueForUpdate, type QueueRow, updateQueueSettingsRow } from './queues.repo.ts';
+import { isOpenToAllAgents } from './queues.presenter.ts';
 import { isWithinWorkingHours } from './working-hours.ts';
 
 /** The D4 settings of a queue row, as the API shows them. */
@@ -18,13 +19,14 @@ export function presentQueueSettings(queue: QueueRow, at = new Date()): QueueSet
     onAgentUnavailable: queue.onAgentUnavailable,
     workingHours: queue.workingHours,
     awayReply: queue.awayReply,
+    openToAllAgents: isOpenToAllAgents(queue),
     openNow: isWithinWorkingHours(queue.workingHours, at),
   };
 }
 
 /**
- * A supervisor changes a queue's automatic assignment and working-hours settings (absent fields
- * stay). Emits `queue.settings_changed`, on which automatic assignment re-offers the waiting
+ * A supervisor changes a queue's automatic assignment, working-hours and (Default queue) visibility
+ * settings (absent fields stay). Emits `queue.settings_changed`, on which automatic assignment re-offers the waiting
  * conversations (turning it on, or more room in the hours, may assign at once).
  */
 export function updateQueueSettings(
@@ -35,6 +37,13 @@ export function updateQueueSettings(
   return events.transact(async ({ tx, emit }) => {
     const queue = await findQueueForUpdate(tx, queueId);
     if (!queue) throw notFound('Queue');
+    if (patch.openToAllAgents === true && !queue.isDefault) {
+      throw new AppError(
+        'validation_failed',
+        400,
+        'Only the Default queue can be open to every agent; other queues are seen by their members',
+      );
+    }
     const next: Partial<QueueSettings> = Object.fromEntries(
       Object.entries(patch).filter(([, v]) => v !== undefined),
     );

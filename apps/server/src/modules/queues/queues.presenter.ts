@@ -4,6 +4,10 @@ import type { Orm } from '../../platform/db/client.ts';
 import type { QueueRow } from './queues.repo.ts';
 import { queueMembers } from './queues.schema.ts';
 
+/** D4: whether every agent sees the queue — the Default queue unless a supervisor closed it. */
+export const isOpenToAllAgents = (queue: Pick<QueueRow, 'isDefault' | 'openToAllAgents'>) =>
+  queue.isDefault && queue.openToAllAgents;
+
 /** The one shape of queues in every output, with their members (loaded in one query). */
 export async function presentQueues(orm: Orm, rows: readonly QueueRow[]): Promise<Queue[]> {
   const ids = rows.map((r) => r.id);
@@ -20,6 +24,7 @@ export async function presentQueues(orm: Orm, rows: readonly QueueRow[]): Promis
     name: row.name,
     isDefault: row.isDefault,
     memberIds: members.filter((m) => m.queueId === row.id).map((m) => m.userId),
+    openToAllAgents: isOpenToAllAgents(row),
     createdAt: row.createdAt.toISOString(),
   }));
 }

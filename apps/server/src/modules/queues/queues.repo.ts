@@ -106,7 +106,13 @@ export async function updateQueueSettingsRow(
   patch: Partial<
     Pick<
       QueueRow,
-      'autoAssign' | 'algorithm' | 'stickyAgentDays' | 'onAgentUnavailable' | 'workingHours' | 'awayReply'
+      | 'autoAssign'
+      | 'algorithm'
+      | 'stickyAgentDays'
+      | 'onAgentUnavailable'
+      | 'workingHours'
+      | 'awayReply'
+      | 'openToAllAgents'
     >
   >,
 ): Promise<QueueRow> {

@@ -38,10 +38,11 @@ export async function registerQueuesRoutes(app: FastifyInstance, ctx: AppContext
       const user = currentUser(request);
       await ensureDefaultQueue(ctx.db.orm);
       const queues = await presentQueues(ctx.db.orm, await listQueues(ctx.db.orm));
-      // D4: agents see the queues they belong to plus the Default queue; supervisors see all.
+      // D4: agents see the queues they belong to plus the Default queue while it is open to every
+      // agent; supervisors see all.
       const items = user.roles.includes('supervisor')
         ? queues
-        : queues.filter((q) => q.isDefault || q.memberIds.includes(user.userId));
+        : queues.filter((q) => q.openToAllAgents || q.memberIds.includes(user.userId));
       return { items };
     },
   );

@@ -37,6 +37,11 @@ export const queues = pgTable(
     /** Null = always open. */
     workingHours: jsonb('working_hours').$type<WorkingHours>(),
     awayReply: text('away_reply'),
+    /**
+     * Default queue only (D4): every agent sees it (true) or only its members (false, a
+     * supervisor's choice). Ignored on other queues, which only their members see.
+     */
+    openToAllAgents: boolean('open_to_all_agents').notNull().default(true),
   },
   (t) => [
     uniqueIndex('queues_name_key').on(sql`lower(${t.name})`).where(sql`${t.deletedAt} is null`),

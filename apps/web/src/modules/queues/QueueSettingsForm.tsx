@@ -29,8 +29,14 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-/** A queue's automatic assignment, working hours and away reply; saved together. */
-export function QueueSettingsForm({ settings }: { settings: QueueSettingsResponse }) {
+/** A queue's automatic assignment, working hours, away reply and (Default queue) visibility; saved together. */
+export function QueueSettingsForm({
+  settings,
+  isDefault,
+}: {
+  settings: QueueSettingsResponse;
+  isDefault: boolean;
+}) {
   const update = useUpdateQueueSettings();
   // Only the settings themselves are sent back (not the id and the computed "open now").
   const [draft, setDraft] = useState<QueueSettings>(() => {
@@ -98,6 +104,20 @@ export function QueueSettingsForm({ settings }: { settings: QueueSettingsRespons
           </Group>
         </Radio.Group>
       </Section>
+      {isDefault && (
+        <>
+          <Divider />
+          <Section title="Who sees this queue">
+            <Switch
+              label="Every agent sees the Default queue's conversations"
+              description="Off: only the members above see them (and each agent their own assigned conversations). Supervisors always see everything."
+              checked={draft.openToAllAgents}
+              onChange={(e) => set({ openToAllAgents: e.currentTarget.checked })}
+              data-testid="queue-open-to-all"
+            />
+          </Section>
+        </>
+      )}
       <Divider />
       <Section title="Working hours">
         <Switch

@@ -13,6 +13,7 @@ const billing = {
   name: 'Billing',
   isDefault: false,
   memberIds: [bob.userId],
+  openToAllAgents: false,
   createdAt: '',
 };
 const settings: QueueSettingsResponse = {
@@ -24,6 +25,7 @@ const settings: QueueSettingsResponse = {
   onAgentUnavailable: 'KEEP',
   workingHours: null,
   awayReply: null,
+  openToAllAgents: false,
 };
 
 function setup() {
@@ -85,7 +87,42 @@ describe('QueuesPage', () => {
         onAgentUnavailable: 'RETURN_TO_QUEUE',
         workingHours: null,
         awayReply: null,
+        openToAllAgents: false,
       }),
+    );
+    // Only the Default queue has the "every agent sees it" switch.
+    expect(within(form).queryByTestId('queue-open-to-all')).toBeNull();
+  });
+
+  it('closes the Default queue to agents who are not its members', async () => {
+    const defaultQueue = {
+      ...billing,
+      name: 'Default',
+      isDefault: true,
+      memberIds: [],
+      openToAllAgents: true,
+    };
+    const defaultSettings = { ...settings, queueId: defaultQueue.id, openToAllAgents: true };
+    const calls = routeFetch([
+      ({ method, url }) =>
+        url === '/api/queues' && method === 'GET' ? { body: { items: [defaultQueue] } } : undefined,
+      ({ url }) => (url === '/api/agent-capacities' ? { body: { items: [alice, bob] } } : undefined),
+      ({ method, url, body }) =>
+        url === `/api/queues/${defaultQueue.id}/settings`
+          ? { body: method === 'PATCH' ? { ...defaultSettings, ...(body as object) } : defaultSettings }
+          : undefined,
+    ]);
+    renderWithProviders(<QueuesPage />, {
+      session: { user: makeUser({ roles: ['supervisor'] }), csrfToken: 'c' },
+    });
+    const user = userEvent.setup();
+    const form = await screen.findByTestId('queue-settings');
+    const open = within(form).getByLabelText(/Every agent sees the Default queue/) as HTMLInputElement;
+    expect(open.checked).toBe(true);
+    await user.click(open);
+    await user.click(within(form).getByTestId('queue-settings-save'));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'PATCH')?.body).toMatchObject({ openToAllAgents: false }),
     );
   });
 

@@ -111,7 +111,9 @@ function QueueDetail({
         {settings.isPending && <Loader size="sm" />}
         {settings.error && <Alert color="red">{settings.error.message}</Alert>}
         {/* Keyed by queue so switching queues starts from that queue's saved settings. */}
-        {settings.data && <QueueSettingsForm key={queue.id} settings={settings.data} />}
+        {settings.data && (
+          <QueueSettingsForm key={queue.id} settings={settings.data} isDefault={queue.isDefault} />
+        )}
       </Stack>
     </Paper>
   );

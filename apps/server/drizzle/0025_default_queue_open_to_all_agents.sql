@@ -1,0 +1,1 @@
+ALTER TABLE "queues" ADD COLUMN "open_to_all_agents" boolean DEFAULT true NOT NULL;
