@@ -144,6 +144,10 @@ describe('conversation lists', () => {
       expect(ids(await list(desk.outsider, 'view=all'))).not.toContain(inDefault);
       expect((await desk.get(desk.outsider, `/api/conversations/${inDefault}`)).statusCode).toBe(404);
       expect(await queueNames(desk.outsider)).not.toContain('Default');
+      const sidebar = (await desk.get(desk.outsider, '/api/views/counts')).json() as {
+        queues: { name: string }[];
+      };
+      expect(sidebar.queues.map((q) => q.name)).not.toContain('Default');
       expect((await audience()).roles).toEqual(['supervisor']);
       expect(ids(await list(desk.supervisor, 'view=all'))).toContain(inDefault);
       // A member of the Default queue still sees it.

@@ -22,7 +22,10 @@ const count = (orm: Orm, query: Parameters<typeof countConversations>[1], viewer
 export const countList = (orm: Orm, query: ConversationCountQuery, viewer: Viewer) =>
   count(orm, query, viewer);
 
-/** The sidebar's queues: every live queue for supervisors; the Default queue and their own for agents (D4). */
+/**
+ * The sidebar's queues: every live queue for supervisors; for agents their own, and the Default
+ * queue while it is open to every agent (D4).
+ */
 export function listSidebarQueues(orm: Orm, viewer: Viewer): Promise<{ id: string; name: string }[]> {
   return orm
     .select({ id: queues.id, name: queues.name })
@@ -33,7 +36,7 @@ export function listSidebarQueues(orm: Orm, viewer: Viewer): Promise<{ id: strin
         seesEverything(viewer)
           ? undefined
           : or(
-              eq(queues.isDefault, true),
+              and(eq(queues.isDefault, true), eq(queues.openToAllAgents, true)),
               sql`exists (select 1 from ${queueMembers} m where m.queue_id = ${queues.id} and m.user_id = ${viewer.userId})`,
             ),
       ),
