@@ -15,6 +15,7 @@ import {
 import { queueMembers } from '../../modules/queues/queues.schema.ts';
 import { users } from '../../modules/users/users.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { type PageRequest, pageOf } from '../pagination.ts';
 import { fromCcaasStatus } from './agents.presenter.ts';
@@ -34,7 +35,6 @@ const ORDER_COLUMNS = {
 
 /** Ids that cannot name a row are dropped (an empty list then matches nothing). */
 const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Users that are agents in the public API's sense (see isCcaasAgent): agent or supervisor, not admin. */
 export const isAgentUser = and(
@@ -52,7 +52,7 @@ function filtersOf(query: CcaasAgentListQuery): SQL[] {
       : sql`false`;
     where.push(memberOf);
   }
-  if (query.displayName) where.push(sql`${users.displayName} ilike ${`%${escapeLike(query.displayName)}%`}`);
+  if (query.displayName) where.push(sql`${users.displayName} ilike ${containsPattern(query.displayName)}`);
   if (query.email) where.push(eq(users.email, query.email.toLowerCase()));
   // Parley keeps one availability: `status` and `availability` filter the same column.
   for (const status of [query.status, query.availability]) {

@@ -3,6 +3,7 @@ import { and, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { queueMembers, queues } from '../../modules/queues/queues.schema.ts';
 import { users } from '../../modules/users/users.schema.ts';
 import type { Orm } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { isUuid } from '../../platform/ids.ts';
 import { type PageRequest, pageOf } from '../pagination.ts';
 
@@ -18,7 +19,6 @@ const ORDER_COLUMNS = {
 } as const;
 
 const uuidsOf = (ids: readonly string[]) => ids.filter(isUuid);
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtersOf(query: CcaasQueueListQuery): SQL[] {
   const where: SQL[] = [isNull(queues.deletedAt)];
@@ -33,7 +33,7 @@ function filtersOf(query: CcaasQueueListQuery): SQL[] {
   }
   // Parley has no working hours, so no queue belongs to any.
   if (query.workingHoursId !== undefined) where.push(sql`false`);
-  if (query.name) where.push(sql`${queues.name} ilike ${`%${escapeLike(query.name)}%`}`);
+  if (query.name) where.push(sql`${queues.name} ilike ${containsPattern(query.name)}`);
   return where;
 }
 

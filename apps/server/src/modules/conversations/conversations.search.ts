@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Orm } from '../../platform/db/client.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { messages } from '../messages/messages.schema.ts';
 import { conversations } from './conversations.schema.ts';
@@ -20,9 +21,6 @@ export const MIN_TEXT_SEARCH = 3;
 export const SEARCH_WINDOW = 2000;
 /** A count checks rows one by one only when this share of the window matched (else the indexes). */
 const DENSE_SHARE = 0.2;
-
-/** `%` and `_` in a search are literal. */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const numberOf = (q: string) => /^#?(\d{1,9})$/.exec(q)?.[1];
 
@@ -48,7 +46,7 @@ const LIST_ROW: RowRefs = {
  * along the messages' conversation index instead of collecting every matching message first.
  */
 function rowMatch(row: RowRefs, q: string, withText: boolean): SQL {
-  const pattern = likePattern(q);
+  const pattern = containsPattern(q);
   const number = numberOf(q);
   return sql`(${row.topic} ilike ${pattern} or ${row.name} ilike ${pattern} or ${row.address} ilike ${pattern}
     ${number ? sql`or ${row.number} = ${Number(number)}` : sql``}
@@ -57,7 +55,7 @@ function rowMatch(row: RowRefs, q: string, withText: boolean): SQL {
 
 /** The search as the set of matching conversations, each part read through its own index. */
 function indexedMatch(q: string): SQL {
-  const pattern = likePattern(q);
+  const pattern = containsPattern(q);
   const number = numberOf(q);
   return sql`${conversations.id} in (
     select c.id from ${conversations} c where c.topic ilike ${pattern}
