@@ -5,8 +5,8 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Events } from '../../platform/events/types.ts';
 import { stableUuid } from '../bots/bot-delivery.ts';
 import { sendAgentMessage } from '../messages/messages.service.ts';
-import { findQueueById, findQueueForUpdate, type QueueRow, updateQueueSettingsRow } from './queues.repo.ts';
 import { isOpenToAllAgents } from './queues.presenter.ts';
+import { findQueueById, findQueueForUpdate, type QueueRow, updateQueueSettingsRow } from './queues.repo.ts';
 import { isWithinWorkingHours } from './working-hours.ts';
 
 /** The D4 settings of a queue row, as the API shows them. */
