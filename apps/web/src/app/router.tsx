@@ -1,5 +1,5 @@
 import { Center, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject, useLocation } from 'react-router';
 import { CurrentUserProvider, useCurrentUser } from '../modules/auth/current-user.tsx';
 import { FirstRunPage } from '../modules/auth/FirstRunPage.tsx';
@@ -66,7 +66,17 @@ function ScreenRoute({ screen }: { screen: NavScreen }) {
     );
   }
   const Screen = screen.screen;
-  return <Screen />;
+  return (
+    <Suspense
+      fallback={
+        <Center h={200}>
+          <Loader size="sm" aria-label={`Loading ${screen.label}`} />
+        </Center>
+      }
+    >
+      <Screen />
+    </Suspense>
+  );
 }
 
 /** `/` opens the first screen the user may see. */

@@ -18,23 +18,42 @@ import {
   IconUsers,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import type { ComponentType } from 'react';
-import { BotsPage } from '../../modules/bots/BotsPage.tsx';
-import { ChannelsPage } from '../../modules/channels/ChannelsPage.tsx';
-import { CustomerCardSettingsPage } from '../../modules/customers/CustomerCardSettingsPage.tsx';
-import { CustomersPage } from '../../modules/customers/CustomersPage.tsx';
-import { DashboardPage } from '../../modules/dashboard/DashboardPage.tsx';
-import { QueuesPage } from '../../modules/queues/QueuesPage.tsx';
-import { RoutingRulesPage } from '../../modules/routing/RoutingRulesPage.tsx';
-import { ApiKeysPage } from '../../modules/settings/ApiKeysPage.tsx';
-import { UsersPage } from '../../modules/settings/UsersPage.tsx';
-import { SimulatorPage } from '../../modules/simulator/SimulatorPage.tsx';
-import { TagsPage } from '../../modules/tags/TagsPage.tsx';
-import { TeamPage } from '../../modules/team/TeamPage.tsx';
-import { TemplatesPage } from '../../modules/templates/TemplatesPage.tsx';
-import { WhatsAppTemplatesPage } from '../../modules/whatsapp-templates/WhatsAppTemplatesPage.tsx';
+import { type ComponentType, lazy } from 'react';
 import { AllWorkPage } from '../../modules/workspace/all-work/AllWorkPage.tsx';
 import { MyWorkPage } from '../../modules/workspace/my-work/MyWorkPage.tsx';
+
+/**
+ * A screen loaded when first opened, so signing in does not download every settings page: MY WORK
+ * and ALL WORK, where agents spend their day, stay in the main bundle (the router shows a loader
+ * meanwhile).
+ */
+function lazyScreen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const BotsPage = lazyScreen(() => import('../../modules/bots/BotsPage.tsx'), 'BotsPage');
+const ChannelsPage = lazyScreen(() => import('../../modules/channels/ChannelsPage.tsx'), 'ChannelsPage');
+const CustomerCardSettingsPage = lazyScreen(
+  () => import('../../modules/customers/CustomerCardSettingsPage.tsx'),
+  'CustomerCardSettingsPage',
+);
+const CustomersPage = lazyScreen(() => import('../../modules/customers/CustomersPage.tsx'), 'CustomersPage');
+const DashboardPage = lazyScreen(() => import('../../modules/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const QueuesPage = lazyScreen(() => import('../../modules/queues/QueuesPage.tsx'), 'QueuesPage');
+const RoutingRulesPage = lazyScreen(
+  () => import('../../modules/routing/RoutingRulesPage.tsx'),
+  'RoutingRulesPage',
+);
+const ApiKeysPage = lazyScreen(() => import('../../modules/settings/ApiKeysPage.tsx'), 'ApiKeysPage');
+const UsersPage = lazyScreen(() => import('../../modules/settings/UsersPage.tsx'), 'UsersPage');
+const SimulatorPage = lazyScreen(() => import('../../modules/simulator/SimulatorPage.tsx'), 'SimulatorPage');
+const TagsPage = lazyScreen(() => import('../../modules/tags/TagsPage.tsx'), 'TagsPage');
+const TeamPage = lazyScreen(() => import('../../modules/team/TeamPage.tsx'), 'TeamPage');
+const TemplatesPage = lazyScreen(() => import('../../modules/templates/TemplatesPage.tsx'), 'TemplatesPage');
+const WhatsAppTemplatesPage = lazyScreen(
+  () => import('../../modules/whatsapp-templates/WhatsAppTemplatesPage.tsx'),
+  'WhatsAppTemplatesPage',
+);
 
 type Icon = ComponentType<{ size?: number; stroke?: number }>;
 
