@@ -34,5 +34,10 @@ if (builtAt === 0 || changedAt > builtAt) {
   console.log(
     builtAt === 0 ? 'Building the web app (no build yet)…' : 'Building the web app (sources changed)…',
   );
-  execFileSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+  // Always the production bundle users get, also when a test runner (NODE_ENV=test) asks for it.
+  execFileSync('npm', ['run', 'build', '-w', 'apps/web'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
