@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { LIMITS } from '../limits.ts';
 import { CcaasPageQuery, CcaasPagination, repeatedQuery } from './common.ts';
 
-// `/ccaas/1/queues`: Parley's D4 queues. Automatic assignment, working hours, restricted queues and
-// external ids are not part of Parley yet, so requests may only ask for them switched off (or null);
-// anything else is refused rather than silently ignored.
+// `/ccaas/1/queues`: Parley's D4 queues. Automatic assignment (on/off, algorithm, sticky agent) maps
+// onto the queue's settings; working-hours ids, assignment outside working hours, restricted queues,
+// performance-based assignment and external ids are not part of Parley, so requests may only ask
+// for them switched off (or null): anything else is refused rather than silently ignored.
 
 const QueueName = z.string().trim().min(1).max(LIMITS.queueName);
 const UNSUPPORTED = { error: 'is not available in Parley: send false, null or leave it out' };
@@ -21,8 +22,16 @@ export const CcaasQueue = z.object({
   enabledAgentsCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  /** Always false: Parley has no automatic assignment yet. */
+  /** D4 automatic assignment on the queue. */
   isAutoAssignmentEnabled: z.boolean(),
+  /** How automatic assignment picks: ROUND_ROBIN, or LOAD_BALANCING (Parley's least load). */
+  autoAssignmentAlgorithm: z.enum(['ROUND_ROBIN', 'LOAD_BALANCING']),
+  /** Always false: Parley assigns only while the queue is within its working hours. */
+  isAutoAssignmentOutsideOfWorkingHoursEnabled: z.boolean(),
+  /** The customer's last agent is preferred (sticky agent). */
+  isStickyAutoAssignmentEnabled: z.boolean(),
+  /** Within this many days, when sticky assignment is on. */
+  stickyAgentTimeoutDays: z.number().int().optional(),
   /** Always false: every queue is visible to its members and supervisors (D4). */
   isRestricted: z.boolean(),
   /** Always false. */
@@ -47,23 +56,29 @@ export const CcaasQueueListQuery = CcaasPageQuery.extend({
 });
 export type CcaasQueueListQuery = z.infer<typeof CcaasQueueListQuery>;
 
+/** The reference's algorithm names; PERFORMANCE_BASED has no Parley counterpart. */
+const Algorithm = z.enum(['ROUND_ROBIN', 'LOAD_BALANCING'], {
+  error: 'must be ROUND_ROBIN or LOAD_BALANCING (PERFORMANCE_BASED is not available in Parley)',
+});
+
 /** Creates a queue. */
 export const CcaasCreateQueueRequest = z.object({
   name: QueueName,
-  isAutoAssignmentEnabled: off,
+  isAutoAssignmentEnabled: z.boolean().nullable().optional(),
   workingHoursId: absent,
   externalId: absent,
 });
 export type CcaasCreateQueueRequest = z.infer<typeof CcaasCreateQueueRequest>;
 
-/** Changes a queue; only the name can change in Parley. */
+/** Changes a queue's name and automatic assignment; absent or null fields keep their value. */
 export const CcaasUpdateQueueRequest = z.object({
   name: QueueName.optional(),
-  isAutoAssignmentEnabled: off,
-  autoAssignmentAlgorithm: absent,
+  isAutoAssignmentEnabled: z.boolean().nullable().optional(),
+  autoAssignmentAlgorithm: Algorithm.nullable().optional(),
   isAutoAssignmentOutsideOfWorkingHoursEnabled: off,
-  stickyAgentTimeoutDays: absent,
-  isStickyAutoAssignmentEnabled: off,
+  /** 1–365; with `isStickyAutoAssignmentEnabled` absent it (re)sets the days of an enabled sticky agent. */
+  stickyAgentTimeoutDays: z.number().int().min(1).max(365).nullable().optional(),
+  isStickyAutoAssignmentEnabled: z.boolean().nullable().optional(),
   workingHoursId: absent,
   isRestricted: off,
   externalId: absent,

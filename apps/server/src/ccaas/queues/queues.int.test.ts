@@ -58,13 +58,62 @@ describe('/ccaas/1/queues', () => {
     const name = `Billing ${unique()}`;
     await create(name);
     expect(await create(name.toUpperCase())).toMatchObject(badRequest);
-    const auto = await call('POST', '/ccaas/1/queues', '/ccaas/1/queues', {
+    const restricted = await call('POST', '/ccaas/1/queues', '/ccaas/1/queues', {
+      name: `Hours ${unique()}`,
+      workingHoursId: 'wh-1',
+    });
+    expect(restricted.body.requestError.serviceException.validationErrors).toHaveProperty('workingHoursId');
+    const { body } = await create(`Perf ${unique()}`);
+    for (const [field, value] of [
+      ['autoAssignmentAlgorithm', 'PERFORMANCE_BASED'],
+      ['isRestricted', true],
+      ['isAutoAssignmentOutsideOfWorkingHoursEnabled', true],
+      ['stickyAgentTimeoutDays', 3],
+    ] as const) {
+      const res = await call('PUT', `/ccaas/1/queues/${body.id}`, '/ccaas/1/queues/{queueId}', {
+        [field]: value,
+      });
+      expect(res.body.requestError.serviceException.validationErrors, field).toHaveProperty(field);
+    }
+  });
+
+  it('maps automatic assignment, its algorithm and the sticky agent onto the queue settings', async () => {
+    const created = await call('POST', '/ccaas/1/queues', '/ccaas/1/queues', {
       name: `Auto ${unique()}`,
       isAutoAssignmentEnabled: true,
     });
-    expect(auto.body.requestError.serviceException.validationErrors).toHaveProperty(
-      'isAutoAssignmentEnabled',
+    expect(created.body).toMatchObject({
+      isAutoAssignmentEnabled: true,
+      autoAssignmentAlgorithm: 'ROUND_ROBIN',
+      isStickyAutoAssignmentEnabled: false,
+    });
+    const url = `/ccaas/1/queues/${created.body.id}`;
+    const updated = await call('PUT', url, '/ccaas/1/queues/{queueId}', {
+      autoAssignmentAlgorithm: 'LOAD_BALANCING',
+      isStickyAutoAssignmentEnabled: true,
+      stickyAgentTimeoutDays: 14,
+    });
+    expect(updated.body).toMatchObject({
+      isAutoAssignmentEnabled: true,
+      autoAssignmentAlgorithm: 'LOAD_BALANCING',
+      isStickyAutoAssignmentEnabled: true,
+      stickyAgentTimeoutDays: 14,
+    });
+    const row = await db.pool.query(
+      'select auto_assign, algorithm, sticky_agent_days from queues where id = $1',
+      [created.body.id],
     );
+    expect(row.rows[0]).toEqual({ auto_assign: true, algorithm: 'LEAST_LOAD', sticky_agent_days: 14 });
+    // Days alone change an enabled sticky agent; turning it off clears them.
+    expect(
+      (await call('PUT', url, '/ccaas/1/queues/{queueId}', { stickyAgentTimeoutDays: 3 })).body,
+    ).toMatchObject({ stickyAgentTimeoutDays: 3 });
+    const off = await call('PUT', url, '/ccaas/1/queues/{queueId}', {
+      isAutoAssignmentEnabled: false,
+      isStickyAutoAssignmentEnabled: false,
+    });
+    expect(off.body).toMatchObject({ isAutoAssignmentEnabled: false, isStickyAutoAssignmentEnabled: false });
+    expect(off.body).not.toHaveProperty('stickyAgentTimeoutDays');
   });
 
   it('renames a queue; settings that ask for nothing are accepted', async () => {

@@ -15,7 +15,11 @@ export async function presentCcaasQueues(orm: Orm, rows: readonly QueueRow[]): P
     enabledAgentsCount: counts.get(row.id) ?? 0,
     createdAt: toCcaasDateTime(row.createdAt),
     updatedAt: toCcaasDateTime(row.updatedAt),
-    isAutoAssignmentEnabled: false,
+    isAutoAssignmentEnabled: row.autoAssign,
+    autoAssignmentAlgorithm: row.algorithm === 'LEAST_LOAD' ? 'LOAD_BALANCING' : 'ROUND_ROBIN',
+    isAutoAssignmentOutsideOfWorkingHoursEnabled: false,
+    isStickyAutoAssignmentEnabled: row.stickyAgentDays !== null,
+    ...(row.stickyAgentDays !== null && { stickyAgentTimeoutDays: row.stickyAgentDays }),
     isRestricted: false,
     isPrivate: false,
   }));

@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { updateQueueSettings } from '../../modules/queues/queue-settings.service.ts';
 import { createQueue, deleteQueue } from '../../modules/queues/queues.service.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actingActor } from '../acting-agent.ts';
@@ -38,7 +39,12 @@ export async function registerQueueRoutes(scope: FastifyInstance, ctx: AppContex
   r.post(
     '/queues',
     { config: { access }, schema: { body: CcaasCreateQueueRequest, response: { 200: CcaasQueue } } },
-    async (request) => presentCcaasQueue(db.orm, await createQueue(events, request.body.name)),
+    async (request) => {
+      const queue = await createQueue(events, request.body.name);
+      const autoAssign = request.body.isAutoAssignmentEnabled;
+      const row = autoAssign ? await updateQueueSettings(events, queue.id, { autoAssign }) : queue;
+      return presentCcaasQueue(db.orm, row);
+    },
   );
 
   r.put(
@@ -47,7 +53,7 @@ export async function registerQueueRoutes(scope: FastifyInstance, ctx: AppContex
       config: { access },
       schema: {
         description:
-          'Renames a queue (the Default queue keeps its name); other settings must be off or null.',
+          'Renames a queue (the Default queue keeps its name) and changes its automatic assignment; settings Parley does not have must be off or null.',
         params: QueueParams,
         body: CcaasUpdateQueueRequest,
         response: { 200: CcaasQueue },
