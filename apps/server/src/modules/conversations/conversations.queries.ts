@@ -151,7 +151,12 @@ function viewCondition(query: Pick<ConversationListQuery, 'view'>, viewer: Viewe
     case 'mine':
       return and(eq(conversations.assigneeUserId, viewer.userId), ne(conversations.status, 'CLOSED'));
     case 'unassigned':
-      return and(isNull(conversations.assigneeUserId), ne(conversations.status, 'CLOSED'));
+      // D3: a conversation is assigned to one agent or one bot, so a bot-held one is not Unassigned.
+      return and(
+        isNull(conversations.assigneeUserId),
+        ne(conversations.status, 'CLOSED'),
+        sql`not exists (select 1 from ${botSessions} b where b.conversation_id = ${conversations.id})`,
+      );
     case 'all':
     case 'queue':
       return ne(conversations.status, 'CLOSED');

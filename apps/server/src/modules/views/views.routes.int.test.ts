@@ -203,7 +203,7 @@ describe('sidebar counts', () => {
     };
     const member = await counts(desk.member);
     expect(member.predefined).toEqual({
-      unassigned: { count: 2, capped: false }, // inSales, botHeld (no agent)
+      unassigned: { count: 1, capped: false }, // inSales; botHeld is the bot's (D3)
       all: { count: 3, capped: false },
       history: { count: 4, capped: false },
       allBots: { count: 1, capped: false },
@@ -228,6 +228,8 @@ describe('sidebar counts', () => {
       return res.json() as ViewCount;
     };
     expect(await unsaved(desk.member, 'view=bots')).toEqual(member.predefined.allBots);
+    const unassignedList = await send(desk.member, 'GET', '/api/conversations?view=unassigned');
+    expect((unassignedList.json() as { items: { id: string }[] }).items.map((c) => c.id)).toEqual([inSales]);
     expect(await unsaved(desk.member, 'priority=URGENT')).toEqual({ count: 1, capped: false });
     expect(await unsaved(desk.member, `view=queue&queueId=${desk.sales.id}`)).toEqual({
       count: 1,
