@@ -163,6 +163,7 @@ describe('queue settings and capacities', () => {
       onAgentUnavailable: 'KEEP',
       workingHours: null,
       awayReply: null,
+      openToAllAgents: false,
       openNow: true,
     });
     const hours = {
